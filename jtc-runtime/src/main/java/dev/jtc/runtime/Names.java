@@ -1,0 +1,24 @@
+package dev.jtc.runtime;
+
+import java.util.regex.Pattern;
+
+/** The one rule for job names and queue names: they become parts of Redis keys. */
+public final class Names {
+
+    /** Characters allowed in job, task and queue names. */
+    public static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]+");
+
+    private Names() {}
+
+    public static boolean isValid(String name) {
+        return name != null && VALID.matcher(name).matches();
+    }
+
+    /** Returns {@code name}, or throws saying which characters are allowed. */
+    public static String requireValid(String what, String name) {
+        if (!isValid(name)) {
+            throw new IllegalArgumentException(what + " '" + name + "' may only contain letters, digits, '.', '_' and '-'");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.jtc.runtime.broker;
+
+import dev.jtc.runtime.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where jobs wait and how workers take them. Delivery is at-least-once: {@link #fetch} moves jobs
+ * atomically into the fetching worker's in-flight set, and they leave it only through
+ * {@link #complete}, {@link #retry}, {@link #fail}, {@link #release} or, if the worker stops
+ * heartbeating, {@link #recoverDeadWorkers}. Every multi-step change is atomic, so a crash between
+ * two calls loses nothing.
+ *
+ * <p>Implementations: {@code RedisBroker} and {@link InMemoryBroker}. Both pass the same contract
+ * test suite. Times come from the {@link java.time.Clock} the broker was built with.
+ */
+public interface Broker extends AutoCloseable {
+
+    // --- producing -----------------------------------------------------------------------------
+
+    /**
+     * Enqueues one job: ready now, or scheduled if its {@code runAt} is in the future. With a
+     * unique key that a pending job (scheduled, queued or active) holds, nothing is enqueued and
+     * the result names the pending job.
+     */
+    EnqueueResult enqueue(JobMessage job);
+
+    /** Enqueues several jobs in as few round trips as the broker allows; results in order. */
+    List<EnqueueResult> enqueueAll(List<JobMessage> jobs);
+
+    /** Cancels a scheduled or queued job, releasing its unique key; false if it is not waiting. */
+    boolean cancel(String jobId);
+
+    /** The job's state; empty if unknown or its record has expired. */
+    Optional<JobState> status(String jobId);
+
+    // --- consuming -----------------------------------------------------------------------------
+
+    /**
+     * Takes up to {@code max} ready jobs for {@code workerId}, from the first queue in
+     * {@code queues} that has any, then the next; scheduled jobs whose time has come are promoted
+     * first. Blocks up to {@code wait} while every queue is empty and returns as soon as one job
+     * arrives (push, not polling). Each returned message carries the number of the attempt about
+     * to run; it stays in the worker's in-flight set until acknowledged.
+     *
+     * @return the jobs taken, possibly none when {@code wait} ran out
+     */
+    List<JobMessage> fetch(String workerId, List<String> queues, int max, Duration wait) throws InterruptedException;
+
+    /** Acknowledges finished jobs: out of in-flight, state completed, unique keys released. */
+    void complete(String workerId, List<JobMessage> jobs);
+
+    /** Records a failed attempt and schedules the next one at {@code retryAt}. */
+    void retry(String workerId, JobMessage job, Failure failure, Instant retryAt);
+
+    /** Records the last failed attempt and moves the job to the failed set; releases its unique key. */
+    void fail(String workerId, JobMessage job, Failure failure);
+
+    /**
+     * Moves a job that cannot be run at all (unknown name, undecodable payload) straight to the
+     * failed set with {@code reason}; its attempt does not count against retries.
+     */
+    default void reject(String workerId, JobMessage job, Failure failure) {
+        fail(workerId, job, failure);
+    }
+
+    /** Puts jobs this worker fetched but did not run back at the head of their queues (shutdown). */
+    void release(String workerId, List<JobMessage> jobs);
+
+    // --- workers and recovery ------------------------------------------------------------------
+
+    /** Says the worker is alive until {@code ttl} from now. */
+    void heartbeat(WorkerInfo worker, Duration ttl);
+
+    /** Removes a worker that stopped cleanly (after it released or finished its jobs). */
+    void unregister(String workerId);
+
+    /** The workers whose heartbeat has not expired. */
+    List<WorkerInfo> workers();
+
+    /**
+     * Takes back the in-flight jobs of every worker whose heartbeat expired: each goes back to the
+     * head of its queue with {@code recoveries + 1}, or to the failed set if it has already been
+     * recovered {@code maxRecoveries} times (a job that keeps killing workers).
+     */
+    RecoveryResult recoverDeadWorkers(int maxRecoveries);
+
+    // --- scheduler -----------------------------------------------------------------------------
+
+    /** The last tick of {@code task} that any worker claimed; empty before the first. */
+    Optional<Instant> lastTick(String task);
+
+    /**
+     * Claims {@code tick} of {@code task} exactly once across all workers: if it is later than the
+     * last claimed tick it becomes the last, and {@code job} (if not null) is enqueued in the same
+     * atomic step. With {@code skipIfRunning}, a tick that comes while the task's previous job is
+     * still scheduled, queued or active is spent without enqueuing.
+     */
+    TickResult claimTick(String task, Instant tick, JobMessage job, boolean skipIfRunning);
+
+    // --- failed set ----------------------------------------------------------------------------
+
+    /** Failed jobs, newest first. */
+    List<FailedJob> failedJobs(int offset, int limit);
+
+    /** Moves one failed job back to its queue with a fresh attempt count; false if not failed. */
+    boolean retryFailed(String jobId);
+
+    /** Deletes one failed job; false if not failed. */
+    boolean deleteFailed(String jobId);
+
+    /** Deletes every failed job; returns how many. */
+    long purgeFailed();
+
+    // --- inspection ----------------------------------------------------------------------------
+
+    /** Queue sizes, counters and workers. */
+    BrokerStats stats();
+
+    /** Releases connections; does not touch stored jobs. */
+    @Override
+    void close();
+}
