@@ -1,0 +1,70 @@
+package dev.jtc.processor.validation;
+
+import dev.jtc.processor.model.AnnotationNames;
+import dev.jtc.processor.model.ApplicationDeclaration;
+import dev.jtc.processor.model.Attribute;
+import dev.jtc.processor.model.CompilationModel;
+import dev.jtc.processor.model.Mirrors;
+import java.util.List;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+
+/** Exactly one {@code @JtcApplication} where jobs or tasks exist; a valid package; real Dagger modules. */
+final class ApplicationRules {
+
+    private final Elements elements;
+    private final Report report;
+
+    ApplicationRules(Elements elements, Report report) {
+        this.elements = elements;
+        this.report = report;
+    }
+
+    void check(CompilationModel model, boolean complete) {
+        List<ApplicationDeclaration> applications = model.applications();
+        if (applications.isEmpty()) {
+            if (complete && model.hasWork()) {
+                Element first = !model.jobs().isEmpty() ? model.jobs().get(0).type() : model.tasks().get(0).method();
+                String what = !model.jobs().isEmpty()
+                        ? "@Job class " + model.jobs().get(0).qualifiedName()
+                        : model.tasks().get(0).kind().annotation() + " method " + model.tasks().get(0).methodDescription();
+                report.error(Message.APPLICATION_MISSING, first, what);
+            }
+            return;
+        }
+        ApplicationDeclaration first = applications.get(0);
+        for (ApplicationDeclaration other : applications.subList(1, applications.size())) {
+            report.errorOnAnnotation(Message.APPLICATION_TWICE, other.type(), other.annotation(),
+                    other.type().getQualifiedName(), first.type().getQualifiedName());
+        }
+        for (ApplicationDeclaration application : applications) {
+            checkPackage(application);
+            checkModules(application);
+        }
+    }
+
+    private void checkPackage(ApplicationDeclaration application) {
+        String name = application.generatedPackage().value();
+        if (!name.isEmpty() && !SourceVersion.isName(name)) {
+            report.error(Message.INVALID_GENERATED_PACKAGE, application.type(), application.annotation(),
+                    application.generatedPackage(), name, application.type().getQualifiedName());
+        }
+    }
+
+    private void checkModules(ApplicationDeclaration application) {
+        for (Attribute<TypeMirror> module : application.modules()) {
+            TypeMirror type = module.value();
+            if (type == null || type.getKind() != TypeKind.DECLARED) {
+                continue; // javac already reports a class literal that does not resolve
+            }
+            Element element = ((DeclaredType) type).asElement();
+            if (!Mirrors.has(element, AnnotationNames.DAGGER_MODULE)) {
+                report.error(Message.INVALID_MODULE, application.type(), application.annotation(), module.source(), type);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.jtc.processor.validation;
+
+import dev.jtc.processor.model.Attribute;
+import dev.jtc.runtime.Names;
+import dev.jtc.runtime.schedule.DurationCheck;
+import dev.jtc.runtime.schedule.Durations;
+import java.time.Duration;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+
+/**
+ * The attribute rules that {@code @Job}, {@code @Cron} and {@code @Every} share: names and queues
+ * in {@code [A-Za-z0-9._-]}, durations that parse, retries that are not negative.
+ */
+final class AttributeRules {
+
+    private final Report report;
+
+    AttributeRules(Report report) {
+        this.report = report;
+    }
+
+    /** Checks a name (explicit or the default) and says what to write if it is invalid. */
+    void name(String kindOfThing, String name, Attribute<String> attribute, Element element, AnnotationMirror annotation, String owner) {
+        if (!Names.isValid(name)) {
+            report.error(Message.INVALID_NAME, element, annotation, attribute, kindOfThing, name, owner, sanitize(name));
+        }
+    }
+
+    void queue(Attribute<String> queue, Element element, AnnotationMirror annotation, String owner) {
+        if (!Names.isValid(queue.value())) {
+            report.error(Message.INVALID_QUEUE, element, annotation, queue, queue.value(), owner, sanitize(queue.value()));
+        }
+    }
+
+    void retries(Attribute<Integer> retries, Element element, AnnotationMirror annotation, String owner) {
+        if (retries.value() < 0) {
+            report.error(Message.INVALID_RETRIES, element, annotation, retries, retries.value(), owner);
+        }
+    }
+
+    /**
+     * Parses an optional duration attribute ({@code timeout}); empty text means "not set".
+     * Returns the duration if it is valid and positive.
+     */
+    Optional<Duration> optionalDuration(String attributeName, Attribute<String> attribute, Element element,
+            AnnotationMirror annotation, String owner) {
+        if (attribute.value().isEmpty()) {
+            return Optional.empty();
+        }
+        return positiveDuration(attributeName + " = \"" + attribute.value() + "\"", attribute, element, annotation, owner);
+    }
+
+    /** Parses a duration that must be present and longer than zero. */
+    Optional<Duration> positiveDuration(String written, Attribute<String> attribute, Element element,
+            AnnotationMirror annotation, String owner) {
+        DurationCheck check = Durations.check(attribute.value());
+        if (!check.isValid()) {
+            report.error(Message.INVALID_DURATION, element, annotation, attribute, written, owner, check.error());
+            return Optional.empty();
+        }
+        if (!Durations.isPositive(check.duration())) {
+            report.error(Message.INVALID_DURATION, element, annotation, attribute, written, owner,
+                    "the duration must be longer than zero; write e.g. 30s, 5m or 1h");
+            return Optional.empty();
+        }
+        return Optional.of(check.duration());
+    }
+
+    /** A suggestion for an invalid name: every other character becomes '-'. */
+    static String sanitize(String name) {
+        String replaced = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        return replaced.isEmpty() ? "my-name" : replaced;
+    }
+}

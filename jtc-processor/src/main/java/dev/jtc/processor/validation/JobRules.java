@@ -1,0 +1,114 @@
+package dev.jtc.processor.validation;
+
+import dev.jtc.processor.model.JobDeclaration;
+import dev.jtc.processor.model.Mirrors;
+import dev.jtc.processor.model.PayloadTypeReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The rules of a {@code @Job} class beyond injection: one usable {@code handle} method whose
+ * parameters can travel as JSON, and valid attributes (name, queue, retries, timeout, backoff).
+ */
+final class JobRules {
+
+    private final Elements elements;
+    private final Report report;
+    private final AttributeRules attributes;
+    private final String targetPackage;
+
+    JobRules(Elements elements, Report report, AttributeRules attributes, String targetPackage) {
+        this.elements = elements;
+        this.report = report;
+        this.attributes = attributes;
+        this.targetPackage = targetPackage;
+    }
+
+    void check(List<JobDeclaration> jobs) {
+        for (JobDeclaration job : jobs) {
+            checkHandle(job);
+            checkAttributes(job);
+        }
+    }
+
+    private void checkHandle(JobDeclaration job) {
+        List<ExecutableElement> handles = job.handleMethods();
+        if (handles.isEmpty()) {
+            report.errorOnAnnotation(Message.HANDLE_MISSING, job.type(), job.annotation(), job.qualifiedName());
+            return;
+        }
+        if (handles.size() > 1) {
+            report.error(Message.HANDLE_OVERLOADED, handles.get(1), job.qualifiedName(), handles.size());
+            return;
+        }
+        ExecutableElement handle = handles.get(0);
+        List<String> wrongModifiers = new ArrayList<>();
+        for (Modifier modifier : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.ABSTRACT)) {
+            if (handle.getModifiers().contains(modifier)) {
+                wrongModifiers.add(modifier.toString());
+            }
+        }
+        if (!wrongModifiers.isEmpty()) {
+            report.error(Message.HANDLE_MODIFIERS, handle, job.qualifiedName(), String.join(" ", wrongModifiers));
+            return;
+        }
+        if (targetPackage != null && !handle.getModifiers().contains(Modifier.PUBLIC)
+                && !elements.getPackageOf(job.type()).getQualifiedName().contentEquals(targetPackage)) {
+            report.error(Message.NOT_PUBLIC, handle, job.qualifiedName() + ".handle(...)", targetPackage, "make handle public");
+        }
+        checkParameters(job, handle);
+    }
+
+    private void checkParameters(JobDeclaration job, ExecutableElement handle) {
+        PayloadTypeReader payloadTypes = new PayloadTypeReader(elements, targetPackage);
+        int contexts = 0;
+        for (VariableElement parameter : handle.getParameters()) {
+            if (Mirrors.isJobContext(parameter.asType())) {
+                contexts++;
+                if (contexts == 2) {
+                    report.error(Message.INVALID_PARAMETERS, parameter, job.qualifiedName() + ".handle", parameterList(handle),
+                            "a handle method declares JobContext at most once; remove the second");
+                }
+                continue;
+            }
+            PayloadTypeReader.Result result = payloadTypes.read(parameter.asType());
+            if (!result.supported()) {
+                report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(), job.qualifiedName(),
+                        parameter.asType(), result.problem());
+            }
+        }
+    }
+
+    private void checkAttributes(JobDeclaration job) {
+        TypeElement type = job.type();
+        String owner = "@Job class " + job.qualifiedName();
+        attributes.name("job", job.wireName(), job.name(), type, job.annotation(), job.qualifiedName());
+        attributes.queue(job.queue(), type, job.annotation(), owner);
+        attributes.retries(job.retries(), type, job.annotation(), owner);
+        attributes.optionalDuration("timeout", job.timeout(), type, job.annotation(), owner);
+        Optional<Duration> base = attributes.positiveDuration("backoffBase = \"" + job.backoffBase().value() + "\"",
+                job.backoffBase(), type, job.annotation(), owner);
+        Optional<Duration> cap = attributes.positiveDuration("backoffCap = \"" + job.backoffCap().value() + "\"",
+                job.backoffCap(), type, job.annotation(), owner);
+        if (base.isPresent() && cap.isPresent() && base.get().compareTo(cap.get()) > 0) {
+            report.error(Message.INVALID_BACKOFF, type, job.annotation(),
+                    job.backoffBase().explicit() ? job.backoffBase() : job.backoffCap(),
+                    job.backoffBase().value(), owner, job.backoffCap().value());
+        }
+    }
+
+    static String parameterList(ExecutableElement method) {
+        List<String> types = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            types.add(parameter.asType().toString());
+        }
+        return String.join(", ", types);
+    }
+}

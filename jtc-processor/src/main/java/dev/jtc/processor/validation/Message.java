@@ -1,0 +1,93 @@
+package dev.jtc.processor.validation;
+
+import java.util.Locale;
+
+/**
+ * Every message jtc's processor can print, in one place. Each has a stable tag
+ * ({@code [jtc:invalid-cron]}) that tests and users can grep for, and a text that states the
+ * rule, names the offending code and says what to write instead.
+ */
+public enum Message {
+    INVALID_CRON("invalid-cron",
+            "@Cron(\"%s\") on %s is not a valid cron expression: %s. Write five fields (minute hour day-of-month month"
+                    + " day-of-week) such as \"0 * * * *\" or \"30 9 * * MON-FRI\", or an alias such as \"@daily\""),
+    CRON_NEVER_FIRES("cron-never-fires",
+            "@Cron(\"%s\") on %s can never fire: %s. Choose days that exist in the chosen months, such as \"0 0 28 2 *\""),
+    INVALID_ZONE("invalid-zone",
+            "zone \"%s\" on %s is not a time-zone id%s. Write an IANA id such as \"Europe/Berlin\" or \"America/New_York\","
+                    + " or leave zone out for UTC"),
+    DST("dst",
+            "@Cron(\"%s\") on %s: %s. Pick a time outside the transition window, or add @SuppressWarnings(\"jtc:dst\")"
+                    + " to the method or its class if this is intended"),
+    INVALID_DURATION("invalid-duration", "%s on %s: %s"),
+    INVALID_BACKOFF("invalid-backoff",
+            "backoffBase = \"%s\" on %s is longer than backoffCap = \"%s\": the cap bounds every wait, so the base must"
+                    + " not exceed it; raise backoffCap or lower backoffBase"),
+    INVALID_RETRIES("invalid-retries",
+            "retries = %d on %s is negative: write 0 for no retries, or how many retries may follow the first attempt"),
+    CONFLICTING_SCHEDULES("conflicting-schedules",
+            "%s has both @Cron and @Every: a method has one schedule; move one of them to a method of its own"),
+    INVALID_SCHEDULED_METHOD("invalid-scheduled-method",
+            "%s is %s, so jtc cannot call it on a schedule: a scheduled method must be a non-private, non-static,"
+                    + " non-abstract method of an injectable class"),
+    INVALID_PARAMETERS("invalid-parameters", "%s takes (%s): %s"),
+    NOT_INJECTABLE("not-injectable", "%s cannot be created by Dagger: %s"),
+    NOT_PUBLIC("not-public", "%s is not public, but the generated classes are in package %s and must call it: %s"),
+    INVALID_NAME("invalid-name",
+            "%s name \"%s\" of %s may only contain letters, digits, '.', '_' and '-' (names become Redis keys): write"
+                    + " name = \"%s\""),
+    INVALID_QUEUE("invalid-queue",
+            "queue \"%s\" of %s may only contain letters, digits, '.', '_' and '-' (queues become Redis keys): write"
+                    + " queue = \"%s\""),
+    DUPLICATE_NAME("duplicate-name",
+            "the name \"%s\" of %s is already used by %s: job and task names are unique on the wire; give one of them"
+                    + " another name = \"...\""),
+    HANDLE_MISSING("handle-method",
+            "@Job class %s has no handle method: add exactly one, whose parameters are the payload, e.g."
+                    + " public void handle(long userId) { ... }"),
+    HANDLE_OVERLOADED("handle-method",
+            "@Job class %s has %d methods named handle: a job has exactly one, since the payload is its parameters;"
+                    + " rename or remove the others"),
+    HANDLE_MODIFIERS("handle-method", "%s.handle(...) is %s: it must be a non-private instance method"),
+    UNSUPPORTED_PAYLOAD_TYPE("unsupported-payload-type",
+            "parameter '%s' of %s.handle(...) has type %s, which cannot travel in a JSON payload: %s. Supported:"
+                    + " primitives and their boxes, String, enums, java.time (Instant, LocalDate, LocalTime, LocalDateTime,"
+                    + " OffsetDateTime, ZonedDateTime, Duration, Period, Year, YearMonth, ZoneId), UUID, BigDecimal,"
+                    + " BigInteger, List/Set/Collection/Map<String, ...>, arrays, Optional and records of these; pass an"
+                    + " id and load the object inside the job instead"),
+    APPLICATION_MISSING("application",
+            "%s uses jtc, but the compilation has no @JtcApplication class: add one, e.g. @JtcApplication final class"
+                    + " ShopApp {}, to name the generated classes and their package"),
+    APPLICATION_TWICE("application",
+            "%s is a second @JtcApplication (the first is %s): a compilation has exactly one; remove one of them"),
+    INVALID_GENERATED_PACKAGE("application",
+            "generatedPackage = \"%s\" on %s is not a package name: write e.g. generatedPackage = \"com.acme.jobs\", or"
+                    + " leave it out to use the application's package"),
+    INVALID_MODULE("invalid-module",
+            "%s is listed in @JtcApplication(modules = ...) but is not a Dagger module: annotate it with @dagger.Module,"
+                    + " or remove it from modules"),
+    LATE_ELEMENT("late-element",
+            "%s appeared in a later annotation-processing round, after jtc had written the application's classes:"
+                    + " jtc reads jobs and tasks generated by other processors only up to the round after the first"
+                    + " one; write the class by hand or generate it earlier"),
+    INTERNAL_ERROR("internal-error",
+            "jtc failed while processing %s; this is a bug in jtc, please report it with this trace:%n%s");
+
+    private final String tag;
+    private final String template;
+
+    Message(String tag, String template) {
+        this.tag = tag;
+        this.template = template;
+    }
+
+    /** The tag without brackets: {@code invalid-cron}. */
+    public String tag() {
+        return tag;
+    }
+
+    /** The full text: {@code [jtc:invalid-cron] @Cron("0 0 32 * *") on ...}. */
+    public String format(Object... arguments) {
+        return "[jtc:" + tag + "] " + String.format(Locale.ROOT, template, arguments);
+    }
+}

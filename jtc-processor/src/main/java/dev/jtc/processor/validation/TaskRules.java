@@ -1,0 +1,146 @@
+package dev.jtc.processor.validation;
+
+import dev.jtc.processor.model.Mirrors;
+import dev.jtc.processor.model.TaskDeclaration;
+import dev.jtc.processor.model.TaskDeclaration.TaskKind;
+import dev.jtc.runtime.schedule.CronCheck;
+import dev.jtc.runtime.schedule.CronExpression;
+import dev.jtc.runtime.schedule.CronSchedule;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/**
+ * The rules of {@code @Cron} and {@code @Every} methods: one schedule per method, a callable
+ * instance method taking nothing or a {@code JobContext}, an expression or interval that works,
+ * a real zone, and a warning for fixed times that daylight-saving transitions move.
+ */
+final class TaskRules {
+
+    private static final String SUPPRESS_DST = "jtc:dst";
+
+    private final Elements elements;
+    private final Report report;
+    private final AttributeRules attributes;
+    private final String targetPackage;
+
+    TaskRules(Elements elements, Report report, AttributeRules attributes, String targetPackage) {
+        this.elements = elements;
+        this.report = report;
+        this.attributes = attributes;
+        this.targetPackage = targetPackage;
+    }
+
+    void check(List<TaskDeclaration> tasks) {
+        Set<ExecutableElement> methodsChecked = new HashSet<>();
+        for (TaskDeclaration task : tasks) {
+            if (methodsChecked.add(task.method())) {
+                checkMethod(task);
+            } else if (task.kind() == TaskKind.EVERY) {
+                report.errorOnAnnotation(Message.CONFLICTING_SCHEDULES, task.method(), task.annotation(), task.methodDescription());
+            }
+            if (task.kind() == TaskKind.CRON) {
+                checkCron(task);
+            } else {
+                attributes.positiveDuration("@Every(\"" + task.expression().value() + "\")", task.expression(), task.method(),
+                        task.annotation(), task.methodDescription());
+            }
+            checkAttributes(task);
+        }
+    }
+
+    private void checkMethod(TaskDeclaration task) {
+        ExecutableElement method = task.method();
+        List<String> wrongModifiers = new ArrayList<>();
+        for (Modifier modifier : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.ABSTRACT)) {
+            if (method.getModifiers().contains(modifier)) {
+                wrongModifiers.add(modifier.toString());
+            }
+        }
+        if (!wrongModifiers.isEmpty()) {
+            report.errorOnAnnotation(Message.INVALID_SCHEDULED_METHOD, method, task.annotation(), task.methodDescription(),
+                    String.join(" ", wrongModifiers));
+            return;
+        }
+        boolean parametersFine = method.getParameters().isEmpty()
+                || (method.getParameters().size() == 1 && Mirrors.isJobContext(method.getParameters().get(0).asType()));
+        if (!parametersFine) {
+            report.errorOnAnnotation(Message.INVALID_PARAMETERS, method, task.annotation(), task.methodDescription(),
+                    JobRules.parameterList(method),
+                    "a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext; pass what it needs"
+                            + " through its class's @Inject constructor");
+            return;
+        }
+        if (targetPackage != null && !method.getModifiers().contains(Modifier.PUBLIC)
+                && !elements.getPackageOf(task.owner()).getQualifiedName().contentEquals(targetPackage)) {
+            report.errorOnAnnotation(Message.NOT_PUBLIC, method, task.annotation(), task.methodDescription(), targetPackage,
+                    "make the method public");
+        }
+    }
+
+    private void checkCron(TaskDeclaration task) {
+        String expression = task.expression().value();
+        CronCheck check = CronSchedule.check(expression);
+        if (!check.isValid()) {
+            report.error(Message.INVALID_CRON, task.method(), task.annotation(), task.expression(), expression,
+                    task.methodDescription(), check.error());
+            return;
+        }
+        CronExpression cron = check.cron();
+        Optional<String> neverFires = cron.neverFiresReason();
+        if (neverFires.isPresent()) {
+            report.error(Message.CRON_NEVER_FIRES, task.method(), task.annotation(), task.expression(), expression,
+                    task.methodDescription(), neverFires.get());
+            return;
+        }
+        String zoneText = task.zone().value();
+        if (zoneText.isEmpty()) {
+            return;
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(zoneText);
+        } catch (DateTimeException e) {
+            String suggestion = ZoneSuggestions.closest(zoneText).map(id -> " (did you mean \"" + id + "\"?)").orElse("");
+            report.error(Message.INVALID_ZONE, task.method(), task.annotation(), task.zone(), zoneText, task.methodDescription(),
+                    suggestion);
+            return;
+        }
+        Optional<String> dst = CronSchedule.of(cron, zone).dstWarning();
+        if (dst.isPresent() && !suppressesDst(task.method())) {
+            AnnotationValue value = task.expression().source();
+            report.warning(Message.DST, task.method(), task.annotation(), value, expression, task.methodDescription(), dst.get());
+        }
+    }
+
+    private void checkAttributes(TaskDeclaration task) {
+        ExecutableElement method = task.method();
+        String owner = task.methodDescription();
+        attributes.name("task", task.wireName(), task.name(), method, task.annotation(), owner);
+        attributes.queue(task.queue(), method, task.annotation(), owner);
+        attributes.retries(task.retries(), method, task.annotation(), owner);
+        attributes.optionalDuration("timeout", task.timeout(), method, task.annotation(), owner);
+    }
+
+    /** Whether {@code @SuppressWarnings("jtc:dst")} sits on the method or a class around it. */
+    private static boolean suppressesDst(Element method) {
+        for (Element current = method; current instanceof ExecutableElement || current instanceof TypeElement;
+                current = current.getEnclosingElement()) {
+            SuppressWarnings suppress = current.getAnnotation(SuppressWarnings.class);
+            if (suppress != null && List.of(suppress.value()).contains(SUPPRESS_DST)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.jtc.processor.writing;
+
+import static dev.jtc.processor.writing.SourceFiles.BINDS_INSTANCE;
+import static dev.jtc.processor.writing.SourceFiles.CLOCK;
+import static dev.jtc.processor.writing.SourceFiles.COMPONENT;
+import static dev.jtc.processor.writing.SourceFiles.DISPATCHER;
+import static dev.jtc.processor.writing.SourceFiles.SETTINGS;
+import static dev.jtc.processor.writing.SourceFiles.SINGLETON;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.jtc.processor.writing.ApplicationSpec.ModuleSpec;
+import dev.jtc.processor.writing.ApplicationSpec.ProvisionSpec;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code <App>Component}, the Dagger component over the application's modules: a
+ * provision method per job class and per task-owning class (unscoped, so a new instance per
+ * run), the typed dispatcher, and a factory that binds the runtime's dispatcher, clock and
+ * settings so modules and jobs can inject them. Dagger writes {@code Dagger<App>Component} from
+ * it in the next round.
+ */
+public final class ComponentWriter {
+
+    public JavaFile write(ApplicationSpec app) {
+        ClassName componentClass = app.names().component();
+        AnnotationSpec.Builder component = AnnotationSpec.builder(COMPONENT);
+        if (!app.modules().isEmpty()) {
+            List<CodeBlock> modules = new ArrayList<>();
+            app.modules().forEach(module -> modules.add(CodeBlock.of("$T.class", module.type())));
+            component.addMember("modules", app.modules().size() == 1 ? CodeBlock.of("$L", modules.get(0))
+                    : CodeBlock.of("{$L}", CodeBlock.join(modules, ", ")));
+        }
+        TypeSpec.Builder type = TypeSpec.interfaceBuilder(componentClass)
+                .addJavadoc("The Dagger component of $L: makes a new instance of a job or task-owning class for every\n"
+                        + "run. Build it with {@code Dagger$L.factory().create(...)}; the generated worker does.\n",
+                        app.applicationReference(), componentClass.simpleName())
+                .addAnnotation(SourceFiles.GENERATED)
+                .addAnnotation(SINGLETON)
+                .addAnnotation(component.build())
+                .addModifiers(Modifier.PUBLIC);
+        app.originatingElements().forEach(type::addOriginatingElement);
+        for (ProvisionSpec provision : app.provisions()) {
+            type.addMethod(MethodSpec.methodBuilder(provision.methodName())
+                    .addJavadoc(provision.job() ? "A new {@link $T} job.\n" : "A new {@link $T}, whose scheduled methods run on it.\n",
+                            provision.type())
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .returns(provision.type())
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("jobs")
+                .addJavadoc("The typed dispatcher of the application's jobs.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(app.names().jobs())
+                .build());
+        type.addType(factory(app, componentClass));
+        return SourceFiles.file(componentClass.packageName(), type.build());
+    }
+
+    private static TypeSpec factory(ApplicationSpec app, ClassName componentClass) {
+        MethodSpec.Builder create = MethodSpec.methodBuilder("create")
+                .addJavadoc("A component bound to the runtime's dispatcher, clock and settings"
+                        + (app.needsModuleInstances() ? ", and the modules that need an instance" : "") + ".\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(componentClass)
+                .addParameter(ParameterSpec.builder(DISPATCHER, "dispatcher").addAnnotation(BINDS_INSTANCE).build())
+                .addParameter(ParameterSpec.builder(CLOCK, "clock").addAnnotation(BINDS_INSTANCE).build())
+                .addParameter(ParameterSpec.builder(SETTINGS, "settings").addAnnotation(BINDS_INSTANCE).build());
+        for (ModuleSpec module : app.modules()) {
+            if (module.needsInstance()) {
+                create.addParameter(module.type(), module.parameterName());
+            }
+        }
+        return TypeSpec.interfaceBuilder("Factory")
+                .addJavadoc("Creates the component; the runtime's objects are bound so jobs and modules can inject them.\n")
+                .addAnnotation(COMPONENT.nestedClass("Factory"))
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addMethod(create.build())
+                .build();
+    }
+}

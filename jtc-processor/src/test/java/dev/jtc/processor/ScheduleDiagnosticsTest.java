@@ -1,0 +1,322 @@
+package dev.jtc.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jtc.processor.TestSources.APP;
+import static dev.jtc.processor.TestSources.columnOf;
+import static dev.jtc.processor.TestSources.compile;
+import static dev.jtc.processor.TestSources.compileWithDagger;
+import static dev.jtc.processor.TestSources.lineOf;
+import static dev.jtc.processor.TestSources.source;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** Every {@code @Cron}/{@code @Every} diagnostic, each on its exact line and, for values, its exact column. */
+final class ScheduleDiagnosticsTest {
+
+    private static JavaFileObject maintenance(String members) {
+        return source("p.Maintenance", """
+                package p;
+
+                import dev.jtc.Cron;
+                import dev.jtc.Every;
+                import dev.jtc.runtime.JobContext;
+                import jakarta.inject.Inject;
+
+                final class Maintenance {
+                    @Inject Maintenance() {}
+
+                """ + members + "\n}\n");
+    }
+
+    @Test
+    void cronThatDoesNotParse() {
+        JavaFileObject source = maintenance("    @Cron(\"0 0 32 * *\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-cron] @Cron(\"0 0 32 * *\") on p.Maintenance.cleanup() is not a valid cron expression")
+                .inFile(source).onLine(lineOf(source, "@Cron(\"0 0 32 * *\")")).atColumn(columnOf(source, "\"0 0 32 * *\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void cronWithSecondsField() {
+        JavaFileObject source = maintenance("    @Cron(\"0 0 * * * *\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-cron]")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"0 0 * * * *\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void cronThatNeverFires() {
+        JavaFileObject source = maintenance("    @Cron(\"0 0 30 2 *\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:cron-never-fires] @Cron(\"0 0 30 2 *\") on p.Maintenance.cleanup() can never fire")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"0 0 30 2 *\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void unknownZoneSuggestsAValidOne() {
+        JavaFileObject source = maintenance("    @Cron(value = \"0 9 * * *\", zone = \"Europe/Berln\") void report() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-zone] zone \"Europe/Berln\" on p.Maintenance.report() is not a"
+                        + " time-zone id (did you mean \"Europe/Berlin\"?)")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"Europe/Berln\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void fixedTimeInTheSpringGapWarns() {
+        JavaFileObject source = maintenance("    @Cron(value = \"30 2 * * *\", zone = \"Europe/Berlin\") void nightly() {}");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:dst] @Cron(\"30 2 * * *\") on p.Maintenance.nightly():")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"30 2 * * *\""));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void dstWarningIsSuppressedOnTheMethod() {
+        JavaFileObject source = maintenance("    @SuppressWarnings(\"jtc:dst\")\n"
+                + "    @Cron(value = \"30 2 * * *\", zone = \"Europe/Berlin\") void nightly() {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void dstWarningIsSuppressedOnTheClass() {
+        JavaFileObject source = source("p.Maintenance", """
+                package p;
+
+                import dev.jtc.Cron;
+                import jakarta.inject.Inject;
+
+                @SuppressWarnings("jtc:dst")
+                final class Maintenance {
+                    @Inject Maintenance() {}
+
+                    @Cron(value = "30 2 * * *", zone = "Europe/Berlin") void nightly() {}
+                }
+                """);
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void everyThatDoesNotParse() {
+        JavaFileObject source = maintenance("    @Every(\"30 seconds\") void ping() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"30 seconds\") on p.Maintenance.ping():")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"30 seconds\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void everyOfZero() {
+        JavaFileObject source = maintenance("    @Every(\"0s\") void ping() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"0s\") on p.Maintenance.ping(): the duration must be longer than zero")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"0s\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void negativeIsoInterval() {
+        JavaFileObject source = maintenance("    @Every(\"PT-5S\") void ping() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"PT-5S\")")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"PT-5S\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void malformedTaskTimeout() {
+        JavaFileObject source = maintenance("    @Every(value = \"1m\", timeout = \"soon\") void ping() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] timeout = \"soon\" on p.Maintenance.ping():")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"soon\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void negativeTaskRetries() {
+        JavaFileObject source = maintenance("    @Cron(value = \"@hourly\", retries = -1) void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-retries] retries = -1 on p.Maintenance.cleanup() is negative")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "-1"));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void bothCronAndEvery() {
+        JavaFileObject source = maintenance("    @Cron(\"@hourly\")\n    @Every(\"5m\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:conflicting-schedules] p.Maintenance.cleanup() has both @Cron and @Every")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void privateScheduledMethod() {
+        JavaFileObject source = maintenance("    @Every(\"5m\") private void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is private")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void staticScheduledMethod() {
+        JavaFileObject source = maintenance("    @Every(\"5m\") static void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is static")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void abstractScheduledMethod() {
+        JavaFileObject source = source("p.Maintenance", """
+                package p;
+
+                import dev.jtc.Every;
+
+                interface Maintenance {
+                    @Every("5m") void cleanup();
+                }
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is abstract")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] p.Maintenance (it has scheduled methods) cannot be"
+                + " created by Dagger: it is an interface").inFile(source).onLineContaining("interface Maintenance");
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void scheduledMethodWithPayloadParameters() {
+        JavaFileObject source = maintenance("    @Every(\"5m\") void cleanup(String folder) {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-parameters] p.Maintenance.cleanup() takes (java.lang.String):"
+                        + " a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void invalidTaskName() {
+        JavaFileObject source = maintenance("    @Every(value = \"5m\", name = \"clean up\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-name] task name \"clean up\" of p.Maintenance.cleanup() may only"
+                        + " contain letters, digits, '.', '_' and '-' (names become Redis keys): write name = \"clean-up\"")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"clean up\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void invalidTaskQueue() {
+        JavaFileObject source = maintenance("    @Every(value = \"5m\", queue = \"low/prio\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-queue] queue \"low/prio\" of p.Maintenance.cleanup()")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"low/prio\""));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void taskOwnerWithoutInjectConstructor() {
+        JavaFileObject source = source("p.Maintenance", """
+                package p;
+
+                import dev.jtc.Every;
+
+                final class Maintenance {
+                    Maintenance(String folder) {}
+
+                    @Every("5m") void cleanup() {}
+                }
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] p.Maintenance (it has scheduled methods) cannot be created"
+                        + " by Dagger: it has no @Inject constructor, and Dagger creates only classes that have one; add @Inject"
+                        + " (jakarta.inject.Inject) to a constructor, e.g. @Inject Maintenance() {}")
+                .inFile(source).onLineContaining("final class Maintenance");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void innerTaskOwner() {
+        JavaFileObject source = source("p.Outer", """
+                package p;
+
+                import dev.jtc.Every;
+
+                final class Outer {
+                    final class Maintenance {
+                        Maintenance() {}
+
+                        @Every("5m") void cleanup() {}
+                    }
+                }
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] p.Outer.Maintenance (it has scheduled methods) cannot be"
+                        + " created by Dagger: it is an inner (non-static) class, which needs an outer instance; make it static")
+                .inFile(source).onLineContaining("final class Maintenance");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void taskOwnerInAnotherPackageMustBePublic() {
+        JavaFileObject source = source("q.Maintenance", """
+                package q;
+
+                import dev.jtc.Every;
+                import jakarta.inject.Inject;
+
+                final class Maintenance {
+                    @Inject public Maintenance() {}
+
+                    @Every("5m") public void cleanup() {}
+                }
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:not-public] q.Maintenance (it has scheduled methods) is not public, but the"
+                        + " generated classes are in package p and must call it: make it public")
+                .inFile(source).onLineContaining("final class Maintenance");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void scheduledMethodInAnotherPackageMustBePublic() {
+        JavaFileObject source = source("q.Maintenance", """
+                package q;
+
+                import dev.jtc.Every;
+                import jakarta.inject.Inject;
+
+                public final class Maintenance {
+                    @Inject public Maintenance() {}
+
+                    @Every("5m") void cleanup() {}
+                }
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:not-public] q.Maintenance.cleanup() is not public")
+                .inFile(source).onLineContaining("@Every(\"5m\")");
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void allErrorsOfACompilationAreReported() {
+        JavaFileObject source = maintenance("""
+                    @Cron("0 0 32 * *") void one() {}
+                    @Every("0s") void two() {}
+                    @Cron(value = "@daily", zone = "Mars/Olympus") void three() {}
+                """);
+        Compilation compilation = compile(APP, source);
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-cron]").inFile(source).onLineContaining("void one()");
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration]").inFile(source).onLineContaining("void two()");
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-zone]").inFile(source).onLineContaining("void three()");
+        assertThat(compilation).hadErrorCount(3);
+    }
+}

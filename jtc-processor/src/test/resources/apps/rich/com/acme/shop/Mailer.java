@@ -1,0 +1,5 @@
+package com.acme.shop;
+
+public interface Mailer {
+    void send(String to, String text);
+}

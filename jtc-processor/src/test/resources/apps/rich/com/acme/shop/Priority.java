@@ -1,0 +1,3 @@
+package com.acme.shop;
+
+public enum Priority { LOW, NORMAL, URGENT }

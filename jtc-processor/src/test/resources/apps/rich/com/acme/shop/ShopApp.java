@@ -1,0 +1,6 @@
+package com.acme.shop;
+
+import dev.jtc.JtcApplication;
+
+@JtcApplication(modules = {MailModule.class, StorageModule.class})
+final class ShopApp {}

@@ -1,0 +1,154 @@
+package com.acme.shop;
+
+import dev.jtc.runtime.PayloadException;
+import dev.jtc.runtime.codec.PayloadReader;
+import dev.jtc.runtime.codec.PayloadWriter;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.annotation.processing.Generated;
+
+/**
+ * Encodes and decodes the payload of job {@code ship-order} ({@link ShipOrder}): a JSON object keyed by
+ * parameter name. Decoding goes by field name and ignores fields it does not know.
+ */
+@Generated("dev.jtc.processor.JtcProcessor")
+public final class ShipOrderCodec {
+    /**
+     * The payload's parameters in canonical form; it changes whenever they do.
+     */
+    public static final String SCHEMA = "orderId:UUID,items:List<LineItem{sku:String,quantity:int,price:BigDecimal}>,address:Address{street:String,city:String,zip:Optional<String>},notBefore:Optional<Instant>,stock:Map<String,Integer>,priority:Priority,total:BigDecimal";
+
+    /**
+     * The first 16 hex digits of the SHA-256 of {@link #SCHEMA}, sent with every payload.
+     */
+    public static final String FINGERPRINT = "06f64e80bcd45e70";
+
+    private static final String JOB_NAME = "ship-order";
+
+    private ShipOrderCodec() {
+    }
+
+    /**
+     * Encodes the arguments of one dispatch of {@link ShipOrder} as JSON.
+     */
+    public static String encode(UUID orderId, List<LineItem> items, Address address,
+            Optional<Instant> notBefore, Map<String, Integer> stock, Priority priority,
+            BigDecimal total) {
+        PayloadWriter out = PayloadWriter.open();
+        out.field("orderId").writeUuid(orderId);
+        out.field("items").writeList(items, ShipOrderCodec::writeLineItem);
+        out.field("address").write(address, ShipOrderCodec::writeAddress);
+        out.field("notBefore").writeOptional(notBefore, PayloadWriter::writeInstant);
+        out.field("stock").writeMap(stock, PayloadWriter::writeNullableInt);
+        out.field("priority").writeEnum(priority);
+        out.field("total").writeBigDecimal(total);
+        return out.finish();
+    }
+
+    /**
+     * Decodes a payload of {@link ShipOrder}.
+     *
+     * @throws PayloadException if the JSON is malformed, or a field is missing or of the wrong type; the message
+     *     names the job, the field's path and the problem
+     */
+    public static Payload decode(String json) throws PayloadException {
+        PayloadReader in = PayloadReader.open(JOB_NAME, json);
+        UUID orderId = null;
+        List<LineItem> items = null;
+        Address address = null;
+        Optional<Instant> notBefore = Optional.empty();
+        Map<String, Integer> stock = null;
+        Priority priority = null;
+        BigDecimal total = null;
+        while (in.nextField()) {
+            switch (in.fieldName()) {
+                case "orderId" -> orderId = in.readUuid();
+                case "items" -> items = in.readList(ShipOrderCodec::readLineItem);
+                case "address" -> address = readAddress(in);
+                case "notBefore" -> notBefore = in.readOptional(PayloadReader::readInstant);
+                case "stock" -> stock = in.readMap(PayloadReader::readNullableInt);
+                case "priority" -> priority = in.readEnum(Priority::values);
+                case "total" -> total = in.readBigDecimal();
+                default -> in.skipValue();
+            }
+        }
+        in.endObject("orderId", "items", "address", "stock", "priority", "total");
+        return new Payload(orderId, items, address, notBefore, stock, priority, total);
+    }
+
+    private static void writeAddress(PayloadWriter out, Address value) {
+        if (value == null) {
+            out.writeNull();
+            return;
+        }
+        out.beginObject();
+        out.field("street").writeString(value.street());
+        out.field("city").writeString(value.city());
+        out.field("zip").writeOptional(value.zip(), PayloadWriter::writeString);
+        out.endObject();
+    }
+
+    private static Address readAddress(PayloadReader in) throws PayloadException {
+        if (in.readNull()) {
+            return null;
+        }
+        in.beginObject();
+        String street = null;
+        String city = null;
+        Optional<String> zip = Optional.empty();
+        while (in.nextField()) {
+            switch (in.fieldName()) {
+                case "street" -> street = in.readString();
+                case "city" -> city = in.readString();
+                case "zip" -> zip = in.readOptional(PayloadReader::readString);
+                default -> in.skipValue();
+            }
+        }
+        in.endObject("street", "city");
+        return new Address(street, city, zip);
+    }
+
+    private static void writeLineItem(PayloadWriter out, LineItem value) {
+        if (value == null) {
+            out.writeNull();
+            return;
+        }
+        out.beginObject();
+        out.field("sku").writeString(value.sku());
+        out.field("quantity").writeInt(value.quantity());
+        out.field("price").writeBigDecimal(value.price());
+        out.endObject();
+    }
+
+    private static LineItem readLineItem(PayloadReader in) throws PayloadException {
+        if (in.readNull()) {
+            return null;
+        }
+        in.beginObject();
+        String sku = null;
+        int quantity = 0;
+        BigDecimal price = null;
+        while (in.nextField()) {
+            switch (in.fieldName()) {
+                case "sku" -> sku = in.readString();
+                case "quantity" -> quantity = in.readInt();
+                case "price" -> price = in.readBigDecimal();
+                default -> in.skipValue();
+            }
+        }
+        in.endObject("sku", "quantity", "price");
+        return new LineItem(sku, quantity, price);
+    }
+
+    /**
+     * The decoded arguments of one run of {@link ShipOrder}, named as its {@code handle} parameters.
+     */
+    public record Payload(UUID orderId, List<LineItem> items, Address address,
+            Optional<Instant> notBefore, Map<String, Integer> stock, Priority priority,
+            BigDecimal total) {
+    }
+}

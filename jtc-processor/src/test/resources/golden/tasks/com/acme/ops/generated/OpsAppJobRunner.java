@@ -1,0 +1,34 @@
+package com.acme.ops.generated;
+
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.UnknownJobException;
+import javax.annotation.processing.Generated;
+
+/**
+ * The dispatch table of {@code com.acme.ops.OpsApp}: from a job's name on the wire to the code that runs it.
+ */
+@Generated("dev.jtc.processor.JtcProcessor")
+public final class OpsAppJobRunner implements JobRunner {
+    private final OpsAppComponent component;
+
+    /**
+     * A dispatch table whose job and task instances come from {@code component}.
+     */
+    public OpsAppJobRunner(OpsAppComponent component) {
+        this.component = component;
+    }
+
+    /**
+     * Runs one attempt of the job or task named {@code name}, on an instance made for this run.
+     */
+    @Override
+    public void run(String name, String payload, JobContext context) throws Exception {
+        switch (name) {
+            // tasks declared in com.acme.ops.Backups
+            case "Backups.verify" -> component.backups().verify();
+            case "nightly-backup" -> component.backups().nightly();
+            default -> throw new UnknownJobException(name);
+        }
+    }
+}

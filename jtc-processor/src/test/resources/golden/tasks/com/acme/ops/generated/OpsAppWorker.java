@@ -1,0 +1,31 @@
+package com.acme.ops.generated;
+
+import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.cli.JtcCommandLine;
+import javax.annotation.processing.Generated;
+
+/**
+ * Runs {@code com.acme.ops.OpsApp} as a worker: {@code work} (the default), {@code list}, {@code dashboard},
+ * {@code enqueue}, {@code stats}, {@code failed} and {@code make job}; see {@code --help}.
+ */
+@Generated("dev.jtc.processor.JtcProcessor")
+public final class OpsAppWorker {
+    private OpsAppWorker() {
+    }
+
+    /**
+     * Everything the runtime needs from {@code com.acme.ops.OpsApp}: its job types, its scheduled tasks, and how to
+     * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.
+     */
+    public static AppDefinition definition() {
+        return new AppDefinition("OpsApp", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
+                (dispatcher, clock, settings) -> new OpsAppJobRunner(DaggerOpsAppComponent.factory().create(dispatcher, clock, settings)));
+    }
+
+    /**
+     * Runs the command in {@code args} and exits with its status.
+     */
+    public static void main(String[] args) {
+        System.exit(JtcCommandLine.run(args, definition()));
+    }
+}
