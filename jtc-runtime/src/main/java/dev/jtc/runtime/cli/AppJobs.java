@@ -1,0 +1,54 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.ScheduledTask;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Looks up an application's job types by name, with a helpful message when a name is wrong. */
+final class AppJobs {
+
+    private AppJobs() {}
+
+    /** Every job type, including the ones scheduled tasks run as. */
+    static List<JobType> all(AppDefinition app) {
+        List<JobType> all = new ArrayList<>(app.jobTypes());
+        for (ScheduledTask task : app.scheduledTasks()) {
+            all.add(task.jobType());
+        }
+        return all;
+    }
+
+    /** The queues the application's jobs and tasks use, in the order they are declared. */
+    static List<String> queues(AppDefinition app) {
+        Set<String> queues = new LinkedHashSet<>();
+        for (JobType type : all(app)) {
+            queues.add(type.queue());
+        }
+        if (queues.isEmpty()) {
+            queues.add("default");
+        }
+        return List.copyOf(queues);
+    }
+
+    /** The job type named {@code name}; throws naming the close matches or listing the names. */
+    static JobType require(AppDefinition app, String name) {
+        List<JobType> all = all(app);
+        for (JobType type : all) {
+            if (type.name().equals(name)) {
+                return type;
+            }
+        }
+        List<String> names = all.stream().map(JobType::name).toList();
+        String lower = name.toLowerCase(Locale.ROOT);
+        List<String> close = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(lower)
+                || lower.contains(n.toLowerCase(Locale.ROOT))).toList();
+        String hint = !close.isEmpty() ? "did you mean " + String.join(" or ", close) + "?"
+                : names.isEmpty() ? "this application has no jobs" : "its jobs are: " + String.join(", ", names);
+        throw new IllegalArgumentException("unknown job '" + name + "' in " + app.name() + "; " + hint);
+    }
+}

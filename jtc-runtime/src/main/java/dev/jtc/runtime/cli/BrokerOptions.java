@@ -1,0 +1,79 @@
+package dev.jtc.runtime.cli;
+
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * The options every command that talks to a broker shares ({@code work}, {@code enqueue},
+ * {@code stats}, {@code failed}). Unset options fall back to {@code JTC_BROKER},
+ * {@code JTC_REDIS_URL} and {@code JTC_NAMESPACE}, then to the defaults.
+ */
+final class BrokerOptions {
+
+    /** Which broker to use. */
+    enum Kind {
+        REDIS, MEMORY;
+
+        static Kind parse(String text) {
+            try {
+                return valueOf(text.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown broker '" + text + "': use --broker redis or --broker memory");
+            }
+        }
+    }
+
+    static final String DEFAULT_REDIS_URL = "redis://localhost:6379";
+    static final String DEFAULT_NAMESPACE = "jtc";
+
+    @Option(names = "--broker", paramLabel = "redis|memory",
+            description = "Where jobs are kept: redis (env JTC_BROKER, default redis) or memory (this process only).")
+    String broker;
+
+    @Option(names = "--redis-url", paramLabel = "URL",
+            description = "redis://[user:password@]host[:port][/db] or rediss:// (env JTC_REDIS_URL, default " + DEFAULT_REDIS_URL + ").")
+    String redisUrl;
+
+    @Option(names = "--namespace", paramLabel = "PREFIX",
+            description = "Prefix of every Redis key (env JTC_NAMESPACE, default " + DEFAULT_NAMESPACE + ").")
+    String namespace;
+
+    private CliContext context;
+
+    /** Binds the options to the environment they fall back to. */
+    BrokerOptions resolveWith(CliContext context) {
+        this.context = context;
+        return this;
+    }
+
+    Kind kind() {
+        return Kind.parse(broker != null ? broker : context.env("JTC_BROKER", "redis"));
+    }
+
+    String redisUrl() {
+        return redisUrl != null ? redisUrl : context.env("JTC_REDIS_URL", DEFAULT_REDIS_URL);
+    }
+
+    String namespace() {
+        return namespace != null ? namespace : context.env("JTC_NAMESPACE", DEFAULT_NAMESPACE);
+    }
+
+    /**
+     * Warns that {@code --broker memory} reaches no worker: outside {@code work} and {@code demo}
+     * it is this process's own, empty broker.
+     */
+    void warnIfPrivate(CliContext context, String command) {
+        if (kind() == Kind.MEMORY) {
+            context.err.println("note: with --broker memory, " + command + " sees only this process's own empty broker;"
+                    + " use --broker redis to reach the workers");
+        }
+    }
+
+    /** Where the jobs are, for messages: the Redis URL without its password, or "memory". */
+    String describe() {
+        if (kind() == Kind.MEMORY) {
+            return "the in-memory broker";
+        }
+        return redisUrl().replaceAll("//([^:@/]*):[^@/]*@", "//$1:***@") + " (namespace " + namespace() + ")";
+    }
+}

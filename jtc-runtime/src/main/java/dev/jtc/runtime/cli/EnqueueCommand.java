@@ -1,0 +1,84 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.BrokerDispatcher;
+import dev.jtc.runtime.DispatchOptions;
+import dev.jtc.runtime.JobHandle;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.schedule.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code enqueue <job> <json>}: sends one job by name with a JSON payload, as another program would. */
+@Command(name = "enqueue", description = "Send one job, by name, with a JSON payload keyed by parameter name.")
+final class EnqueueCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job's name, as `list` shows it.")
+    String jobName;
+
+    @Parameters(index = "1", paramLabel = "JSON", defaultValue = "{}",
+            description = "The payload, e.g. '{\"userId\":42,\"template\":\"welcome\"}' (default {}).")
+    String payload;
+
+    @Option(names = "--delay", paramLabel = "DURATION", description = "Run no earlier than this from now: 30s, 5m, 1h30m.")
+    Duration delay;
+
+    @Option(names = "--run-at", paramLabel = "INSTANT", description = "Run no earlier than this ISO-8601 instant, e.g. 2026-03-02T09:00:00Z.")
+    Instant runAt;
+
+    @Option(names = "--queue", paramLabel = "QUEUE", description = "Send to this queue instead of the job's own.")
+    String queue;
+
+    @Option(names = "--unique-key", paramLabel = "KEY", description = "Do nothing while a job with this key is still pending.")
+    String uniqueKey;
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    private final CliContext context;
+
+    EnqueueCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        JobType type = AppJobs.require(context.app, jobName);
+        PayloadCheck.requireObject(jobName, payload);
+        if (delay != null && runAt != null) {
+            throw new IllegalArgumentException("give either --delay or --run-at, not both");
+        }
+        DispatchOptions options = DispatchOptions.none();
+        if (delay != null) {
+            options = options.withDelay(delay);
+        }
+        if (runAt != null) {
+            options = options.withRunAt(runAt);
+        }
+        if (queue != null) {
+            options = options.withQueue(queue);
+        }
+        if (uniqueKey != null) {
+            options = options.withUniqueKey(uniqueKey);
+        }
+        brokerOptions.resolveWith(context).warnIfPrivate(context, "enqueue");
+        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
+            JobHandle handle = new BrokerDispatcher(broker, context.clock).dispatch(type, payload, options);
+            if (handle.duplicate()) {
+                context.out.println("not enqueued: job " + handle.id() + " with unique key '" + uniqueKey + "' is still pending");
+            } else {
+                String when = options.effectiveRunAt(context.clock.instant())
+                        .map(at -> ", runs at " + at + (delay != null ? " (in " + Durations.format(delay) + ")" : ""))
+                        .orElse("");
+                context.out.println("enqueued " + type.name() + " as " + handle.id() + " on queue "
+                        + options.queue().orElse(type.queue()) + when);
+            }
+        }
+        return 0;
+    }
+}

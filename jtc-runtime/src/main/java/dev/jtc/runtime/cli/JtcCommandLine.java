@@ -1,0 +1,142 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.broker.BrokerException;
+import dev.jtc.runtime.schedule.Durations;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line of every jtc application. The generated {@code <App>Worker.main} calls
+ * {@code System.exit(JtcCommandLine.run(args, definition()))}; an application with its own
+ * {@code main} does the same with its own {@link AppDefinition}.
+ *
+ * <p>Commands: {@code work} (the default: run a worker), {@code list}, {@code enqueue},
+ * {@code stats}, {@code failed list|retry|delete|purge}, {@code make job} and {@code demo}. Options
+ * fall back to environment variables ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE},
+ * {@code JTC_BROKER}, {@code JTC_CONCURRENCY}, {@code JTC_QUEUES}). Errors are printed as one
+ * line and a hint; the exit code is 0 on success, 1 when the command failed, 2 for a usage error.
+ * Set {@code JTC_DEBUG=1} to see stack traces.
+ */
+public final class JtcCommandLine {
+
+    private static final Set<String> ROOT_FLAGS = Set.of("-h", "--help");
+
+    private JtcCommandLine() {}
+
+    /** Runs the command in {@code args} ({@code work} when there are none) and returns the exit code. */
+    public static int run(String[] args, AppDefinition app) {
+        Objects.requireNonNull(app, "app");
+        return run(args, CliContext.forProcess(app));
+    }
+
+    static int run(String[] args, CliContext context) {
+        return build(context).execute(withDefaultCommand(args));
+    }
+
+    /** No arguments, or only options ({@code --concurrency 4}), mean {@code work}. */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length == 0 || (args[0].startsWith("-") && !ROOT_FLAGS.contains(args[0]))) {
+            String[] withWork = new String[args.length + 1];
+            withWork[0] = "work";
+            System.arraycopy(args, 0, withWork, 1, args.length);
+            return withWork;
+        }
+        return args;
+    }
+
+    static CommandLine build(CliContext context) {
+        CommandLine root = new CommandLine(new Root(context));
+        root.setCommandName(context.app.name());
+        root.addSubcommand("work", new WorkCommand(context));
+        root.addSubcommand("list", new ListCommand(context));
+        root.addSubcommand("enqueue", new EnqueueCommand(context));
+        root.addSubcommand("stats", new StatsCommand(context));
+        CommandLine failed = new CommandLine(new FailedCommand(context));
+        failed.addSubcommand("list", new FailedCommand.ListFailed(context));
+        failed.addSubcommand("retry", new FailedCommand.RetryFailed(context));
+        failed.addSubcommand("delete", new FailedCommand.DeleteFailed(context));
+        failed.addSubcommand("purge", new FailedCommand.PurgeFailed(context));
+        root.addSubcommand("failed", failed);
+        CommandLine make = new CommandLine(new MakeCommand());
+        make.addSubcommand("job", new MakeCommand.MakeJob(context));
+        root.addSubcommand("make", make);
+        root.addSubcommand("demo", new DemoCommand(context));
+
+        root.registerConverter(Duration.class, Durations::parse);
+        root.registerConverter(Instant.class, Instant::parse);
+        root.setOut(context.out);
+        root.setErr(context.err);
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setParameterExceptionHandler((error, args) -> {
+            context.err.println("error: " + error.getMessage());
+            context.err.println("hint: run '" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options");
+            context.err.flush();
+            return 2;
+        });
+        root.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            context.err.println("error: " + message(error));
+            if (debug(context)) {
+                StringWriter trace = new StringWriter();
+                error.printStackTrace(new PrintWriter(trace));
+                context.err.print(trace);
+            } else if (!(error instanceof IllegalArgumentException) && !(error instanceof BrokerException)
+                    && !(error instanceof IllegalStateException)) {
+                context.err.println("hint: set JTC_DEBUG=1 to see the stack trace");
+            }
+            context.err.flush();
+            return 1;
+        });
+        return root;
+    }
+
+    private static boolean debug(CliContext context) {
+        String value = context.env("JTC_DEBUG", "");
+        return !value.isEmpty() && !value.equals("0") && !value.equalsIgnoreCase("false");
+    }
+
+    /** One line: our own exceptions' messages already say what to do; others get their class named. */
+    private static String message(Throwable error) {
+        String text = error.getMessage();
+        if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                || error instanceof BrokerException || error instanceof java.io.UncheckedIOException) {
+            return text == null ? error.getClass().getSimpleName() : text;
+        }
+        return error.getClass().getName() + (text == null ? "" : ": " + text);
+    }
+
+    /** The top command: only shows help, since no arguments mean {@code work}. */
+    @Command(description = "Background jobs and scheduled tasks. With no command, runs a worker (work).",
+            synopsisSubcommandLabel = "COMMAND", footer = {"",
+                "Environment:",
+                "  JTC_REDIS_URL    Redis to use (default redis://localhost:6379)",
+                "  JTC_NAMESPACE    prefix of every Redis key (default jtc)",
+                "  JTC_BROKER       redis or memory (default redis)",
+                "  JTC_CONCURRENCY  jobs a worker runs at once (default 10)",
+                "  JTC_QUEUES       queues a worker works, e.g. mail:3,default",
+                "  JTC_DEBUG=1      print stack traces with errors"})
+    static final class Root implements Runnable {
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
+        boolean help;
+
+        private final CliContext context;
+
+        Root(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void run() {
+            new CommandLine(this).setCommandName(context.app.name()).usage(context.out);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.QueueStats;
+import dev.jtc.runtime.broker.WorkerInfo;
+import dev.jtc.runtime.schedule.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code stats}: queue sizes, counters and live workers, read from the broker. */
+@Command(name = "stats", description = "Show queue sizes, processed and failed counts, and the live workers.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    private final CliContext context;
+
+    StatsCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        brokerOptions.resolveWith(context).warnIfPrivate(context, "stats");
+        BrokerStats stats;
+        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
+            stats = broker.stats();
+        }
+        Instant now = context.clock.instant();
+        context.out.println("Broker: " + brokerOptions.describe());
+        context.out.println("Processed: " + stats.processed() + "   Failed attempts: " + stats.failures()
+                + "   In the failed set: " + stats.failed());
+        context.out.println();
+        context.out.println("Queues (" + stats.queues().size() + ")");
+        if (stats.queues().isEmpty()) {
+            context.out.println("  none yet");
+        } else {
+            TextTable queues = new TextTable("QUEUE", "READY", "SCHEDULED", "ACTIVE");
+            for (QueueStats q : stats.queues()) {
+                queues.row(q.queue(), q.ready(), q.scheduled(), q.active());
+            }
+            queues.print(context.out);
+        }
+        context.out.println();
+        context.out.println("Workers (" + stats.workers().size() + ")");
+        if (stats.workers().isEmpty()) {
+            context.out.println("  none running");
+        } else {
+            TextTable workers = new TextTable("ID", "HOST", "PID", "QUEUES", "CONCURRENCY", "UP FOR", "LAST HEARTBEAT");
+            for (WorkerInfo w : stats.workers()) {
+                workers.row(w.id(), w.host(), w.pid(), String.join(",", w.queues()), w.concurrency(),
+                        ago(w.startedAt(), now), ago(w.lastHeartbeat(), now) + " ago");
+            }
+            workers.print(context.out);
+        }
+        context.out.flush();
+        return 0;
+    }
+
+    private static String ago(Instant then, Instant now) {
+        Duration d = Duration.between(then, now).truncatedTo(ChronoUnit.SECONDS);
+        return Durations.format(d.isNegative() ? Duration.ZERO : d);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.BrokerDispatcher;
+import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.Settings;
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.runtime.worker.Worker;
+import dev.jtc.runtime.worker.WorkerConfig;
+import dev.jtc.runtime.worker.WorkerListener;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code work} (the default command): runs a worker until SIGTERM or Ctrl-C. The first signal
+ * stops fetching and gives running jobs the shutdown grace to finish; the second stops the
+ * process at once (its jobs return to their queues once its heartbeat expires).
+ */
+@Command(name = "work", description = "Run a worker: fetch and run jobs, and run the scheduled tasks (the default command).")
+final class WorkCommand implements Callable<Integer> {
+
+    @Mixin
+    BrokerOptions brokerOptions;
+
+    @Mixin
+    WorkerOptions workerOptions;
+
+    @Option(names = "--no-scheduler", description = "Do not run scheduled tasks in this worker.")
+    boolean noScheduler;
+
+    private final CliContext context;
+
+    WorkCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        brokerOptions.resolveWith(context);
+        WorkerConfig config = WorkerConfig.builder()
+                .queues(workerOptions.queues(context, context.app))
+                .concurrency(workerOptions.concurrency(context, 10))
+                .shutdownGrace(workerOptions.shutdownGrace)
+                .schedulerEnabled(!noScheduler)
+                .build();
+        context.out.println(context.app.name() + ": connecting to " + brokerOptions.describe());
+        context.out.flush();
+        try (Broker broker = context.brokers.open(brokerOptions, context.clock, config.concurrency() + 8)) {
+            BrokerDispatcher dispatcher = new BrokerDispatcher(broker, context.clock);
+            JobRunner runner = context.app.runnerFactory().create(dispatcher, context.clock,
+                    Settings.fromEnvironment(workerOptions.settings));
+            Worker worker = new Worker(broker, runner, context.app.jobTypes(), context.app.scheduledTasks(), config, context.clock);
+            worker.addListener(new WorkerListener() {
+                @Override
+                public void waitingForJobs(int stillRunning, Duration graceLeft) {
+                    context.err.println("waiting for " + stillRunning + " running jobs to finish ("
+                            + graceLeft.toSeconds() + "s left; signal again to stop at once)");
+                }
+            });
+            if (context.handleSignals) {
+                SignalHandling.install(signal -> {
+                    context.err.println("SIG" + signal + ": stopping gracefully; running jobs get up to "
+                            + Durations.format(config.shutdownGrace()) + " to finish (signal again to stop at once)");
+                    worker.shutdown();
+                }, signal -> {
+                    context.err.println("SIG" + signal + " again: stopping now; unfinished jobs go back to their queues"
+                            + " when this worker's heartbeat expires");
+                    Runtime.getRuntime().halt(130);
+                });
+            }
+            worker.start();
+            context.out.println("worker " + worker.id() + " running: queues " + config.queueNames()
+                    + (config.weighted() ? " (weighted " + weights(config) + ")" : " (in order)") + ", concurrency "
+                    + config.concurrency() + ", " + context.app.scheduledTasks().size() + " scheduled tasks"
+                    + (noScheduler ? " (scheduler off)" : "") + "; Ctrl-C or SIGTERM to stop");
+            context.out.flush();
+            context.workerStarted.accept(worker);
+            while (!worker.awaitTermination(Duration.ofSeconds(1))) {
+                // keep the main thread alive until the worker has stopped
+            }
+            context.out.println("worker " + worker.id() + " stopped");
+            context.out.flush();
+        }
+        return 0;
+    }
+
+    private static String weights(WorkerConfig config) {
+        return String.join(",", config.queues().stream().map(q -> q.queue() + ":" + q.weight()).toList());
+    }
+}

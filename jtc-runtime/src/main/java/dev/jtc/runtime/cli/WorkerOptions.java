@@ -1,0 +1,58 @@
+package dev.jtc.runtime.cli;
+
+import dev.jtc.runtime.AppDefinition;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of a command that runs a worker ({@code work}, {@code demo}): queues, concurrency,
+ * settings for the application, shutdown grace. {@code --queues} and {@code --concurrency} fall
+ * back to {@code JTC_QUEUES} and {@code JTC_CONCURRENCY}.
+ */
+final class WorkerOptions {
+
+    @Option(names = "--queues", paramLabel = "LIST",
+            description = "Queues to work, e.g. mail:3,default (weighted) or critical,default (strictly in order)."
+                    + " Env JTC_QUEUES; default: every queue of the application, equally weighted.")
+    String queues;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Jobs run at once (env JTC_CONCURRENCY, default 10).")
+    Integer concurrency;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "A setting for the application's modules, e.g. --set shop.mail.sender=shop@example.com (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--shutdown-grace", paramLabel = "DURATION",
+            description = "How long running jobs may finish after SIGTERM before they are put back (default 30s).")
+    Duration shutdownGrace = Duration.ofSeconds(30);
+
+    /** The queue list: the option, {@code JTC_QUEUES}, or every queue the application uses with weight 1. */
+    String queues(CliContext context, AppDefinition app) {
+        if (queues != null) {
+            return queues;
+        }
+        String fromEnvironment = context.env("JTC_QUEUES", null);
+        if (fromEnvironment != null) {
+            return fromEnvironment;
+        }
+        return String.join(",", AppJobs.queues(app).stream().map(q -> q + ":1").toList());
+    }
+
+    int concurrency(CliContext context, int fallback) {
+        if (concurrency != null) {
+            return concurrency;
+        }
+        String fromEnvironment = context.env("JTC_CONCURRENCY", null);
+        if (fromEnvironment == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(fromEnvironment);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("JTC_CONCURRENCY='" + fromEnvironment + "' is not a whole number: set e.g. JTC_CONCURRENCY=10");
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.jtc.runtime.worker;
+
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BrokerException;
+import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.worker.Outcome.Completed;
+import dev.jtc.runtime.worker.Outcome.Failed;
+import dev.jtc.runtime.worker.Outcome.Rejected;
+import dev.jtc.runtime.worker.Outcome.Released;
+import dev.jtc.runtime.worker.Outcome.Retried;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports the outcomes of attempts to the broker from one thread, in the order they happened.
+ * Completions (and releases) that pile up while the broker is busy go in one call, so a busy
+ * worker acknowledges many jobs per round trip. An acknowledgement the broker refuses with a
+ * {@link BrokerException} is retried with backoff, never dropped: until it succeeds the job stays
+ * in this worker's in-flight set, where it is safe. Only at shutdown, once its deadline has
+ * passed, does it give up, and then the jobs are still in flight and another worker recovers
+ * them (at-least-once).
+ */
+final class Acknowledger {
+
+    private static final Logger log = LoggerFactory.getLogger(Acknowledger.class);
+
+    private final Broker broker;
+    private final String workerId;
+    private final WorkerListener listener;
+    private final ErrorBackoff backoff;
+    private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile long giveUpAtNanos = Long.MAX_VALUE;
+    private volatile int abandoned;
+
+    Acknowledger(Broker broker, String workerId, WorkerListener listener, Sleeper sleeper) {
+        this.broker = broker;
+        this.workerId = workerId;
+        this.listener = listener;
+        this.backoff = new ErrorBackoff("acknowledging jobs", log, sleeper);
+        this.thread = new Thread(this::run, "jtc-ack-" + workerId);
+        this.thread.setDaemon(true);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    void submit(Outcome outcome) {
+        queue.add(outcome);
+    }
+
+    /**
+     * Acknowledges everything submitted so far, then stops. Gives up after {@code maxWait} if the
+     * broker keeps failing; returns how many outcomes were left unacknowledged (they stay in flight).
+     */
+    int close(Duration maxWait) throws InterruptedException {
+        giveUpAtNanos = System.nanoTime() + maxWait.toNanos();
+        closing = true;
+        thread.join(maxWait.plus(ErrorBackoff.CAP).plusSeconds(1).toMillis());
+        int left = abandoned + queue.size();
+        if (thread.isAlive()) {
+            log.error("acknowledger of worker {} did not finish within {}; the unacknowledged jobs stay in flight"
+                    + " and another worker will recover them", workerId, maxWait);
+        }
+        return left;
+    }
+
+    private void run() {
+        try {
+            while (true) {
+                Outcome first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    if (closing) {
+                        return;
+                    }
+                    continue;
+                }
+                List<Outcome> batch = new ArrayList<>();
+                batch.add(first);
+                queue.drainTo(batch);
+                process(batch);
+            }
+        } catch (InterruptedException e) {
+            log.warn("acknowledger of worker {} interrupted; {} outcomes stay unacknowledged (in flight, recoverable)",
+                    workerId, queue.size());
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void process(List<Outcome> batch) throws InterruptedException {
+        int i = 0;
+        while (i < batch.size()) {
+            Outcome outcome = batch.get(i);
+            int end = i + 1;
+            if (outcome instanceof Completed || outcome instanceof Released) {
+                while (end < batch.size() && batch.get(end).getClass() == outcome.getClass()) {
+                    end++;
+                }
+            }
+            List<Outcome> group = batch.subList(i, end);
+            if (!acknowledge(group)) {
+                abandoned += batch.size() - i;
+                log.error("gave up acknowledging {} jobs at shutdown because the broker kept failing; they stay in"
+                        + " worker {}'s in-flight set and another worker will recover them", batch.size() - i, workerId);
+                return;
+            }
+            i = end;
+        }
+    }
+
+    /** Sends one group to the broker, retrying until it works; false only if shutdown's deadline passed. */
+    private boolean acknowledge(List<Outcome> group) throws InterruptedException {
+        while (true) {
+            try {
+                send(group);
+                backoff.succeeded();
+                break;
+            } catch (BrokerException e) {
+                if (System.nanoTime() - giveUpAtNanos > 0) {
+                    return false;
+                }
+                backoff.failed(e);
+            }
+        }
+        for (Outcome outcome : group) {
+            announce(outcome);
+        }
+        return true;
+    }
+
+    private void send(List<Outcome> group) {
+        Outcome first = group.get(0);
+        if (first instanceof Completed) {
+            broker.complete(workerId, jobs(group));
+        } else if (first instanceof Released) {
+            broker.release(workerId, jobs(group));
+        } else if (first instanceof Retried r) {
+            broker.retry(workerId, r.job(), r.failure(), r.retryAt());
+        } else if (first instanceof Failed f) {
+            broker.fail(workerId, f.job(), f.failure());
+        } else if (first instanceof Rejected r) {
+            broker.reject(workerId, r.job(), r.failure());
+        }
+    }
+
+    private void announce(Outcome outcome) {
+        if (outcome instanceof Completed c) {
+            listener.jobCompleted(c.job(), c.took());
+        } else if (outcome instanceof Released r) {
+            listener.jobReleased(r.job());
+        } else if (outcome instanceof Retried r) {
+            listener.jobRetried(r.job(), r.failure(), r.retryAt());
+        } else if (outcome instanceof Failed f) {
+            listener.jobFailed(f.job(), f.failure());
+        } else if (outcome instanceof Rejected r) {
+            listener.jobFailed(r.job(), r.failure());
+        }
+    }
+
+    private static List<JobMessage> jobs(List<Outcome> group) {
+        return group.stream().map(Outcome::job).toList();
+    }
+}

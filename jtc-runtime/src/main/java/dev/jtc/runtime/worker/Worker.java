@@ -1,0 +1,555 @@
+package dev.jtc.runtime.worker;
+
+import dev.jtc.runtime.Backoff;
+import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.PayloadException;
+import dev.jtc.runtime.ScheduledTask;
+import dev.jtc.runtime.UnknownJobException;
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BrokerException;
+import dev.jtc.runtime.broker.Failure;
+import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.RecoveryResult;
+import dev.jtc.runtime.broker.WorkerInfo;
+import dev.jtc.runtime.schedule.Durations;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an application's jobs: fetches them from a {@link Broker}, runs each attempt through the
+ * generated {@link JobRunner} on a pool thread, and reports the outcome. It also heartbeats,
+ * takes back the jobs of dead workers, and runs the {@link Scheduler}.
+ *
+ * <p><b>Lifecycle.</b> {@link WorkerState NEW → RUNNING → STOPPING → STOPPED}, each step a
+ * compare-and-set; {@link WorkerListener}s hear every job and lifecycle event.
+ *
+ * <p><b>Fetching.</b> One thread fetches as many jobs as there are free slots (at most
+ * {@link WorkerConfig#fetchBatchSize()}) from the queues in order, or in a weighted random order
+ * per fetch when weights are given. While a job runs, the SLF4J MDC holds {@code jtc.jobId} and
+ * {@code jtc.jobName}.
+ *
+ * <p><b>Outcomes.</b> A job that returns is completed. One that throws is retried after an
+ * exponential, fully jittered backoff ({@link Backoff}) while attempts remain ({@code retries + 1}
+ * in all), then goes to the failed set with its history. A job whose name has no {@link JobType}
+ * or whose payload does not decode ({@link UnknownJobException}, {@link PayloadException}) goes to
+ * the failed set at once, with a reason naming the problem (and, for payloads, both schema
+ * fingerprints). Every failure is logged once with its reason; nothing is dropped silently.
+ *
+ * <p><b>Timeouts.</b> At a job's timeout the attempt counts as failed (and is retried by the same
+ * policy), {@link dev.jtc.runtime.JobContext#stopRequested()} turns true and the thread is
+ * interrupted. Java cannot stop a thread that ignores interrupts: such a thread keeps its slot
+ * until it returns, so the worker never runs more than {@link WorkerConfig#concurrency()} jobs at
+ * once, and whatever the job does after its deadline is ignored.
+ *
+ * <p><b>Shutdown.</b> {@link #shutdown(Duration)} stops fetching, lets running jobs finish within
+ * the grace, then asks the rest to stop, interrupts them and releases them to the head of their
+ * queues (another worker runs them again; the attempt is not counted), acknowledges everything
+ * outstanding and unregisters. {@link #awaitTermination} waits for all of that.
+ *
+ * <p><b>Broker failures</b> (Redis away) never kill a loop: each logs one line, backs off up to
+ * 5 s and carries on. An acknowledgement that failed is retried, never dropped.
+ */
+public final class Worker {
+
+    private static final Logger log = LoggerFactory.getLogger(Worker.class);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    private static final Duration ACK_FLUSH_LIMIT = Duration.ofSeconds(10);
+
+    private final String id;
+    private final Broker broker;
+    private final JobRunner runner;
+    private final Map<String, JobType> jobTypes;
+    private final List<ScheduledTask> tasks;
+    private final WorkerConfig config;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final QueueOrder queueOrder;
+    private final ListenerFanOut listeners = new ListenerFanOut();
+    private final AtomicReference<WorkerState> state = new AtomicReference<>(WorkerState.NEW);
+    private final Semaphore slots;
+    private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
+    private final Object runningChanged = new Object();
+    private final AtomicInteger busyThreads = new AtomicInteger();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private final Acknowledger acknowledger;
+    private final ExecutorService jobThreads;
+    private final ScheduledExecutorService timers;
+    private final ScheduledExecutorService watchdogs;
+    private final PeriodicFailureLog heartbeatErrors = new PeriodicFailureLog("heartbeat");
+    private final PeriodicFailureLog recoveryErrors = new PeriodicFailureLog("recovery of dead workers");
+    private final Scheduler scheduler;
+    private volatile DiagnosticContext diagnostics = DiagnosticContext.SLF4J;
+    private volatile Instant startedAt;
+    private Thread fetchThread;
+    private Thread schedulerThread;
+
+    /**
+     * A worker for one application.
+     *
+     * @param jobTypes every {@code @Job} of the application (for retries, timeout, backoff, fingerprint)
+     * @param tasks every scheduled task; their runs are jobs named after them, and the scheduler ticks them
+     */
+    public Worker(Broker broker, JobRunner runner, List<JobType> jobTypes, List<ScheduledTask> tasks,
+            WorkerConfig config, Clock clock) {
+        this(broker, runner, jobTypes, tasks, config, clock, Sleeper.SYSTEM);
+    }
+
+    /**
+     * As the main constructor, with the sleeper the scheduler waits through: tests pass a
+     * {@code ManualClock}'s advancing sleeper to run many ticks quickly.
+     */
+    public Worker(Broker broker, JobRunner runner, List<JobType> jobTypes, List<ScheduledTask> tasks,
+            WorkerConfig config, Clock clock, Sleeper sleeper) {
+        this.broker = Objects.requireNonNull(broker, "broker");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.tasks = List.copyOf(tasks);
+        Map<String, JobType> types = new HashMap<>();
+        for (JobType type : jobTypes) {
+            types.put(type.name(), type);
+        }
+        for (ScheduledTask task : tasks) {
+            types.put(task.name(), task.jobType());
+        }
+        this.jobTypes = Map.copyOf(types);
+        this.id = config.workerId().orElseGet(WorkerIdentity::newId);
+        this.queueOrder = new QueueOrder(config.queues(), config.weighted(), new SplittableRandom());
+        this.slots = new Semaphore(config.concurrency());
+        this.acknowledger = new Acknowledger(broker, id, listeners, Sleeper.SYSTEM);
+        this.jobThreads = Executors.newFixedThreadPool(config.concurrency(), daemonThreads("jtc-job-" + id + "-"));
+        this.timers = Executors.newScheduledThreadPool(1, daemonThreads("jtc-heartbeat-" + id + "-"));
+        this.watchdogs = Executors.newScheduledThreadPool(1, daemonThreads("jtc-timeout-" + id + "-"));
+        this.scheduler = new Scheduler(broker, tasks, clock, config, sleeper);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public WorkerState state() {
+        return state.get();
+    }
+
+    public WorkerConfig config() {
+        return config;
+    }
+
+    /** How many jobs are running right now (including ones past their timeout that have not returned). */
+    public int runningJobs() {
+        return busyThreads.get();
+    }
+
+    /** Replaces where the job id and name are written while a job runs (SLF4J's MDC by default). */
+    Worker diagnosticContext(DiagnosticContext context) {
+        this.diagnostics = Objects.requireNonNull(context, "context");
+        return this;
+    }
+
+    /** Adds a listener; add them before {@link #start()} to hear everything. */
+    public Worker addListener(WorkerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        return this;
+    }
+
+    public void removeListener(WorkerListener listener) {
+        listeners.remove(listener);
+    }
+
+    // --- lifecycle -----------------------------------------------------------------------------
+
+    /**
+     * Starts heartbeating, fetching and scheduling, and returns at once.
+     *
+     * @throws IllegalStateException if the worker was started before
+     */
+    public void start() {
+        if (!state.compareAndSet(WorkerState.NEW, WorkerState.RUNNING)) {
+            throw new IllegalStateException("worker " + id + " is " + state.get() + "; a worker starts only once");
+        }
+        startedAt = clock.instant();
+        try {
+            heartbeat();
+        } catch (BrokerException e) {
+            log.warn("worker {}: first heartbeat failed: {} (the worker keeps trying)", id, e.getMessage());
+        }
+        acknowledger.start();
+        timers.scheduleWithFixedDelay(this::heartbeatQuietly, config.heartbeatInterval().toMillis(),
+                config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::recoverQuietly, 0, config.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        fetchThread = new Thread(this::fetchLoop, "jtc-fetch-" + id);
+        fetchThread.setDaemon(true);
+        fetchThread.start();
+        if (config.schedulerEnabled() && !tasks.isEmpty()) {
+            schedulerThread = new Thread(scheduler::run, "jtc-scheduler-" + id);
+            schedulerThread.setDaemon(true);
+            schedulerThread.start();
+        }
+        log.info("worker {} started: queues {}{}, concurrency {}, {} job types, {} scheduled tasks", id, config.queueNames(),
+                config.weighted() ? " (weighted)" : "", config.concurrency(), jobTypes.size() - tasks.size(), tasks.size());
+        listeners.workerStarted(id);
+    }
+
+    /** Shuts down with the configured grace ({@link WorkerConfig#shutdownGrace()}). */
+    public void shutdown() {
+        shutdown(config.shutdownGrace());
+    }
+
+    /**
+     * Begins a graceful shutdown and returns at once; {@link #awaitTermination} waits for it. A
+     * second call does nothing. A worker that never started goes straight to STOPPED.
+     */
+    public void shutdown(Duration grace) {
+        Objects.requireNonNull(grace, "grace");
+        if (state.compareAndSet(WorkerState.NEW, WorkerState.STOPPED)) {
+            jobThreads.shutdown();
+            timers.shutdown();
+            watchdogs.shutdown();
+            terminated.countDown();
+            return;
+        }
+        if (!state.compareAndSet(WorkerState.RUNNING, WorkerState.STOPPING)) {
+            return;
+        }
+        log.info("worker {} stopping: no new jobs; waiting up to {} for {} running jobs", id, Durations.format(grace),
+                running.size());
+        Thread stopper = new Thread(() -> stop(grace), "jtc-shutdown-" + id);
+        stopper.setDaemon(true);
+        stopper.start();
+    }
+
+    /** Waits until the worker has stopped; true if it did within {@code timeout}. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private void stop(Duration grace) {
+        try {
+            scheduler.stop();
+            join(fetchThread, config.fetchWait().plus(ErrorBackoff.CAP).plusSeconds(1));
+            join(schedulerThread, Duration.ofSeconds(10));
+            waitForRunningJobs(grace);
+            releaseUnfinished();
+            int left = acknowledger.close(ACK_FLUSH_LIMIT);
+            timers.shutdownNow();
+            watchdogs.shutdownNow();
+            if (left == 0) {
+                try {
+                    broker.unregister(id);
+                } catch (BrokerException e) {
+                    log.warn("worker {}: could not unregister: {} (its heartbeat simply expires)", id, e.getMessage());
+                }
+            }
+            jobThreads.shutdown();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.warn("worker {}: shutdown interrupted; unfinished jobs stay in flight and will be recovered", id);
+        } catch (RuntimeException e) {
+            log.error("worker {}: shutdown failed: {}; unfinished jobs stay in flight and will be recovered", id,
+                    Failures.reason(e), e);
+        } finally {
+            state.set(WorkerState.STOPPED);
+            log.info("worker {} stopped", id);
+            listeners.workerStopped(id);
+            terminated.countDown();
+        }
+    }
+
+    private static void join(Thread thread, Duration timeout) throws InterruptedException {
+        if (thread != null) {
+            thread.join(Math.max(1, timeout.toMillis()));
+        }
+    }
+
+    private void waitForRunningJobs(Duration grace) throws InterruptedException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+        synchronized (runningChanged) {
+            while (!unsettledRunning().isEmpty()) {
+                long now = System.nanoTime();
+                long left = deadline - now;
+                if (left <= 0) {
+                    return;
+                }
+                if (now - nextProgress >= 0) {
+                    int count = unsettledRunning().size();
+                    log.info("worker {}: waiting for {} running jobs ({}s of the grace left)", id, count,
+                            TimeUnit.NANOSECONDS.toSeconds(left));
+                    listeners.waitingForJobs(count, Duration.ofNanos(left));
+                    nextProgress = now + PROGRESS_EVERY.toNanos();
+                }
+                long waitNanos = Math.min(left, Math.max(1, nextProgress - now));
+                TimeUnit.NANOSECONDS.timedWait(runningChanged, waitNanos);
+            }
+        }
+    }
+
+    private List<RunningJob> unsettledRunning() {
+        List<RunningJob> result = new ArrayList<>();
+        for (RunningJob job : running.values()) {
+            if (!job.isSettled()) {
+                result.add(job);
+            }
+        }
+        return result;
+    }
+
+    private void releaseUnfinished() {
+        for (RunningJob job : unsettledRunning()) {
+            if (job.settle()) {
+                job.stop();
+                log.warn("job {} ({}) did not finish within the shutdown grace; interrupted and put back on queue {}",
+                        job.id(), job.name(), job.queue());
+                acknowledger.submit(new Outcome.Released(job.message()));
+            }
+        }
+    }
+
+    // --- fetching ------------------------------------------------------------------------------
+
+    private void fetchLoop() {
+        ErrorBackoff backoff = new ErrorBackoff("fetch for worker " + id, log, Sleeper.SYSTEM);
+        try {
+            while (state.get() == WorkerState.RUNNING) {
+                int free = acquireSlots();
+                if (free == 0) {
+                    continue;
+                }
+                List<JobMessage> jobs;
+                try {
+                    jobs = broker.fetch(id, queueOrder.next(), free, config.fetchWait());
+                    backoff.succeeded();
+                } catch (BrokerException e) {
+                    slots.release(free);
+                    backoff.failed(e);
+                    continue;
+                }
+                slots.release(free - jobs.size());
+                if (state.get() != WorkerState.RUNNING) {
+                    // Shutdown began while the fetch waited: these never start.
+                    for (JobMessage job : jobs) {
+                        acknowledger.submit(new Outcome.Released(job));
+                    }
+                    slots.release(jobs.size());
+                    break;
+                }
+                for (JobMessage job : jobs) {
+                    launch(job);
+                }
+            }
+        } catch (InterruptedException e) {
+            log.debug("worker {}: fetch loop interrupted", id);
+        } catch (RuntimeException e) {
+            log.error("worker {}: fetch loop failed: {}; stopping the worker", id, Failures.reason(e), e);
+            shutdown();
+        }
+    }
+
+    /** Waits for at least one free slot, then takes up to a batch; 0 if the worker stopped running meanwhile. */
+    private int acquireSlots() throws InterruptedException {
+        while (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+            if (state.get() != WorkerState.RUNNING) {
+                return 0;
+            }
+        }
+        int taken = 1;
+        while (taken < config.fetchBatchSize() && slots.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
+    private void launch(JobMessage job) {
+        RunningJob context = new RunningJob(job);
+        running.put(job.id(), context);
+        busyThreads.incrementAndGet();
+        try {
+            jobThreads.execute(() -> runAttempt(context));
+        } catch (RuntimeException rejected) {
+            // The pool is shutting down; the job has not run, so it goes back untouched.
+            finished(context);
+            if (context.settle()) {
+                acknowledger.submit(new Outcome.Released(job));
+            }
+        }
+    }
+
+    // --- running -------------------------------------------------------------------------------
+
+    private void runAttempt(RunningJob context) {
+        JobMessage job = context.message();
+        context.attach(Thread.currentThread());
+        diagnostics.put(DiagnosticContext.JOB_ID, job.id());
+        diagnostics.put(DiagnosticContext.JOB_NAME, job.name());
+        ScheduledFuture<?> watchdog = null;
+        try {
+            listeners.jobStarted(job);
+            JobType type = jobTypes.get(job.name());
+            if (type == null) {
+                reject(context, Failures.unknownJob(job, new UnknownJobException(job.name()).getMessage(), clock.instant()));
+                return;
+            }
+            if (type.hasTimeout()) {
+                watchdog = watchdogs.schedule(() -> timeOut(context, type), type.timeout().toNanos(), TimeUnit.NANOSECONDS);
+            }
+            try {
+                runner.run(job.name(), job.payload(), context);
+                if (context.settle()) {
+                    acknowledger.submit(new Outcome.Completed(job, Duration.ofNanos(System.nanoTime() - context.startedNanos())));
+                }
+            } catch (UnknownJobException e) {
+                reject(context, Failures.unknownJob(job, e.getMessage(), clock.instant()));
+            } catch (PayloadException e) {
+                reject(context, Failures.undecodablePayload(job, type, e, clock.instant()));
+            } catch (Throwable e) {
+                attemptFailed(context, type, Failures.thrown(job, e, clock.instant()));
+                if (e instanceof VirtualMachineError fatal) {
+                    throw fatal;
+                }
+            }
+        } finally {
+            if (watchdog != null) {
+                watchdog.cancel(false);
+            }
+            context.detach();
+            Thread.interrupted(); // an interrupt meant for this job must not reach the next one
+            diagnostics.remove(DiagnosticContext.JOB_ID);
+            diagnostics.remove(DiagnosticContext.JOB_NAME);
+            finished(context);
+        }
+    }
+
+    private void finished(RunningJob context) {
+        running.remove(context.id());
+        busyThreads.decrementAndGet();
+        slots.release();
+        synchronized (runningChanged) {
+            runningChanged.notifyAll();
+        }
+    }
+
+    private void timeOut(RunningJob context, JobType type) {
+        if (!context.settle()) {
+            return;
+        }
+        Failure failure = Failures.timedOut(context.message(), type.timeout(), context.stackTrace(), clock.instant());
+        context.stop();
+        settleFailure(context.message(), type, failure);
+    }
+
+    private void attemptFailed(RunningJob context, JobType type, Failure failure) {
+        if (context.settle()) {
+            settleFailure(context.message(), type, failure);
+        } else {
+            log.debug("job {} ended after it was timed out or released: {}", context.id(), failure.reason());
+        }
+    }
+
+    /** Retries the job after its backoff while attempts remain, else fails it; one log line either way. */
+    private void settleFailure(JobMessage job, JobType type, Failure failure) {
+        int attempts = type.retries() + 1;
+        if (job.attempt() < attempts) {
+            Duration delay = Backoff.of(type).delayBeforeRetry(job.attempt());
+            Instant retryAt = clock.instant().plus(delay);
+            log.warn("job {} ({}) attempt {} of {} failed: {}; retrying in {}", job.id(), job.name(), job.attempt(), attempts,
+                    failure.reason(), Durations.format(delay.truncatedTo(ChronoUnit.MILLIS)));
+            acknowledger.submit(new Outcome.Retried(job, failure, retryAt));
+        } else {
+            log.error("job {} ({}) failed on its last attempt ({} of {}): {}; moved to the failed set", job.id(), job.name(),
+                    job.attempt(), attempts, failure.reason());
+            acknowledger.submit(new Outcome.Failed(job, failure));
+        }
+    }
+
+    private void reject(RunningJob context, Failure failure) {
+        if (context.settle()) {
+            JobMessage job = context.message();
+            log.error("job {} ({}) cannot run and went to the failed set: {}", job.id(), job.name(), failure.reason());
+            acknowledger.submit(new Outcome.Rejected(job, failure));
+        }
+    }
+
+    // --- heartbeat and recovery ----------------------------------------------------------------
+
+    private void heartbeat() {
+        broker.heartbeat(new WorkerInfo(id, WorkerIdentity.host(), WorkerIdentity.pid(), config.queueNames(),
+                config.concurrency(), startedAt, clock.instant()), config.heartbeatTtl());
+    }
+
+    private void heartbeatQuietly() {
+        try {
+            heartbeat();
+            heartbeatErrors.succeeded();
+        } catch (RuntimeException e) {
+            heartbeatErrors.failed(e);
+        }
+    }
+
+    private void recoverQuietly() {
+        try {
+            RecoveryResult result = broker.recoverDeadWorkers(config.maxRecoveries());
+            recoveryErrors.succeeded();
+            if (!result.deadWorkers().isEmpty()) {
+                log.warn("worker {}: took back the jobs of dead workers {}: {} requeued, {} poison pills to the failed set",
+                        id, result.deadWorkers(), result.requeued(), result.poisoned());
+            }
+        } catch (RuntimeException e) {
+            recoveryErrors.failed(e);
+        }
+    }
+
+    /** Logs the first failure of a periodic task and its recovery, not every failure in between. */
+    private final class PeriodicFailureLog {
+        private final String what;
+        private int failures;
+
+        PeriodicFailureLog(String what) {
+            this.what = what;
+        }
+
+        void failed(RuntimeException e) {
+            if (failures++ == 0) {
+                log.warn("worker {}: {} failed: {} (retrying every run until it works)", id, what, Failures.reason(e));
+            }
+        }
+
+        void succeeded() {
+            if (failures > 0) {
+                log.info("worker {}: {} works again after {} failures", id, what, failures);
+            }
+            failures = 0;
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

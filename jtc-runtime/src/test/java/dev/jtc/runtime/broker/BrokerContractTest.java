@@ -1,0 +1,1165 @@
+package dev.jtc.runtime.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.testing.ManualClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The one contract every {@link Broker} keeps, run against each implementation (JobRunr's
+ * storage-provider tests are the model). A subclass only says how to make a broker on a given
+ * clock; every test here talks to the {@link Broker} interface alone and moves time with a
+ * {@link ManualClock}, never by sleeping. The few blocking-fetch tests wait a bounded number of
+ * real milliseconds.
+ *
+ * <p>Semantics fixed here beyond the interface's javadoc, so that all brokers agree:
+ * <ul>
+ *   <li>a fetched message carries the attempt about to run; {@link Broker#release} and
+ *       recovery do not spend an attempt (the next fetch carries the same number again);
+ *   <li>released and recovered jobs go back to the head of their queue, in their old order;
+ *   <li>a retry keeps the unique key held (the job is still pending); complete, fail, reject and
+ *       cancel release it;
+ *   <li>completed and cancelled records expire {@link #COMPLETED_RETENTION} after they finished,
+ *       measured on the broker's clock; failed records stay until deleted;
+ *   <li>a worker with in-flight jobs and no live heartbeat (expired, or unregistered) is dead;
+ *       a poison pill's failed-set reason contains the word "poison";
+ *   <li>the failure counter counts retried, failed and rejected attempts.
+ * </ul>
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+public abstract class BrokerContractTest {
+
+    /** How long completed records live; {@link #createBroker} must use this (the default). */
+    protected static final Duration COMPLETED_RETENTION = Duration.ofMinutes(5);
+
+    private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
+
+    protected ManualClock clock;
+    protected Broker broker;
+
+    /**
+     * A fresh, empty broker reading time from {@code clock}, with completed records kept for
+     * {@link #COMPLETED_RETENTION}.
+     */
+    protected abstract Broker createBroker(Clock clock);
+
+    /** Called after each test, after the broker was closed: drop whatever the broker stored. */
+    protected void cleanUp() {}
+
+    @BeforeEach
+    final void setUpBroker() {
+        clock = new ManualClock(START);
+        broker = createBroker(clock);
+    }
+
+    @AfterEach
+    final void tearDownBroker() {
+        try {
+            broker.close();
+        } finally {
+            cleanUp();
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    protected JobMessage job(String queue) {
+        return job(queue, "SendMail", "{\"userId\":42}");
+    }
+
+    protected JobMessage job(String queue, String name, String payload) {
+        return JobMessage.create(JobIds.next(queue), name, queue, payload, "fp-1", clock.instant(), null, null);
+    }
+
+    protected JobMessage uniqueJob(String queue, String key) {
+        return JobMessage.create(JobIds.next(queue), "SendMail", queue, "{}", "", clock.instant(), null, key);
+    }
+
+    protected JobMessage delayedJob(String queue, Duration delay) {
+        return JobMessage.create(JobIds.next(queue), "SendMail", queue, "{}", "", clock.instant(),
+                clock.instant().plus(delay), null);
+    }
+
+    private List<JobMessage> fetchNow(String worker, int max, String... queues) throws InterruptedException {
+        return broker.fetch(worker, List.of(queues), max, Duration.ZERO);
+    }
+
+    private JobMessage fetchOne(String worker, String... queues) throws InterruptedException {
+        List<JobMessage> jobs = fetchNow(worker, 1, queues);
+        assertEquals(1, jobs.size(), "expected exactly one job from " + List.of(queues) + ", got " + jobs);
+        return jobs.get(0);
+    }
+
+    private Failure failure(JobMessage job, String reason) {
+        return new Failure(job.attempt(), clock.instant(), reason, "java.lang.IllegalStateException: " + reason
+                + "\n\tat dev.jtc.Example.handle(Example.java:1)\n");
+    }
+
+    private static List<String> ids(List<JobMessage> jobs) {
+        return jobs.stream().map(JobMessage::id).toList();
+    }
+
+    private QueueStats queueStats(String queue) {
+        return broker.stats().queues().stream().filter(q -> q.queue().equals(queue)).findFirst()
+                .orElse(new QueueStats(queue, 0, 0, 0));
+    }
+
+    private WorkerInfo worker(String id, Instant now) {
+        return new WorkerInfo(id, "host-a", 4242, List.of("default"), 10, START, now);
+    }
+
+    // --- enqueue and fetch ---------------------------------------------------------------------
+
+    @Test
+    void enqueuedJobIsQueuedAndFetchedWithEveryFieldIntact() throws Exception {
+        Instant enqueuedAt = clock.instant().minusMillis(1234);
+        JobMessage sent = JobMessage.create(JobIds.next("mail"), "SendWelcomeEmail", "mail",
+                "{\"userId\":42,\"template\":\"bienvenue \u00e0 \u4e16\u754c \\\"quoted\\\"\"}", "a1b2c3", enqueuedAt, null, null);
+
+        EnqueueResult result = broker.enqueue(sent);
+
+        assertEquals(new EnqueueResult(sent.id(), false), result);
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(sent.id()));
+        JobMessage got = fetchOne("w1", "mail");
+        assertEquals(sent.id(), got.id());
+        assertEquals(sent.name(), got.name());
+        assertEquals(sent.queue(), got.queue());
+        assertEquals(sent.payload(), got.payload());
+        assertEquals(sent.fingerprint(), got.fingerprint());
+        assertEquals(enqueuedAt, got.enqueuedAt());
+        assertEquals(1, got.attempt());
+        assertEquals(0, got.recoveries());
+        assertEquals(Optional.of(JobState.ACTIVE), broker.status(sent.id()));
+    }
+
+    @Test
+    void emptyFingerprintSurvivesTheRoundTrip() throws Exception {
+        JobMessage sent = JobMessage.create(JobIds.next("default"), "Job", "default", "{}", "", clock.instant(), null, null);
+        broker.enqueue(sent);
+        assertEquals("", fetchOne("w1", "default").fingerprint());
+    }
+
+    @Test
+    void jobsOfOneQueueComeOutInTheOrderTheyWentIn() throws Exception {
+        List<JobMessage> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(job("default", "Job", "{\"n\":" + i + "}"));
+            broker.enqueue(sent.get(i));
+        }
+        assertEquals(ids(sent), ids(fetchNow("w1", 5, "default")));
+    }
+
+    @Test
+    void enqueueAllEnqueuesEveryJobInOrderAndReturnsResultsInOrder() throws Exception {
+        List<JobMessage> sent = List.of(job("default"), job("mail"), job("default"));
+
+        List<EnqueueResult> results = broker.enqueueAll(sent);
+
+        assertEquals(List.of(new EnqueueResult(sent.get(0).id(), false), new EnqueueResult(sent.get(1).id(), false),
+                new EnqueueResult(sent.get(2).id(), false)), results);
+        assertEquals(List.of(sent.get(0).id(), sent.get(2).id()), ids(fetchNow("w1", 10, "default")));
+        assertEquals(List.of(sent.get(1).id()), ids(fetchNow("w1", 10, "mail")));
+    }
+
+    @Test
+    void enqueueAllOfNothingReturnsNothing() {
+        assertEquals(List.of(), broker.enqueueAll(List.of()));
+    }
+
+    @Test
+    void fetchTakesAtMostMaxJobs() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            broker.enqueue(job("default"));
+        }
+        assertEquals(3, fetchNow("w1", 3, "default").size());
+        assertEquals(3, fetchNow("w1", 3, "default").size());
+        assertEquals(1, fetchNow("w1", 3, "default").size());
+        assertEquals(0, fetchNow("w1", 3, "default").size());
+    }
+
+    @Test
+    void fetchDrainsQueuesInTheOrderGiven() throws Exception {
+        JobMessage low1 = job("low");
+        JobMessage high1 = job("high");
+        JobMessage low2 = job("low");
+        JobMessage high2 = job("high");
+        broker.enqueueAll(List.of(low1, high1, low2, high2));
+
+        List<JobMessage> got = fetchNow("w1", 3, "high", "low");
+
+        assertEquals(List.of(high1.id(), high2.id(), low1.id()), ids(got));
+        assertEquals(List.of(low2.id()), ids(fetchNow("w1", 3, "high", "low")));
+    }
+
+    @Test
+    void fetchIgnoresQueuesNotAskedFor() throws Exception {
+        JobMessage other = job("other");
+        broker.enqueue(other);
+        assertEquals(List.of(), fetchNow("w1", 5, "default", "mail"));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(other.id()));
+        assertEquals(other.id(), fetchOne("w1", "other").id());
+    }
+
+    @Test
+    void fetchFromEmptyQueuesWithoutWaitReturnsNothing() throws Exception {
+        assertEquals(List.of(), broker.fetch("w1", List.of("default"), 5, Duration.ZERO));
+    }
+
+    @Test
+    void blockingFetchReturnsEmptyWhenTheWaitRunsOut() throws Exception {
+        long started = System.nanoTime();
+        assertEquals(List.of(), broker.fetch("w1", List.of("default"), 5, Duration.ofMillis(150)));
+        assertTrue(System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(100),
+                "fetch returned before its wait ran out");
+    }
+
+    @Test
+    void blockingFetchWakesUpAsSoonAsAJobIsEnqueued() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            CountDownLatch fetching = new CountDownLatch(1);
+            Future<List<JobMessage>> fetched = executor.submit(() -> {
+                fetching.countDown();
+                return broker.fetch("w1", List.of("mail", "default"), 5, Duration.ofSeconds(20));
+            });
+            assertTrue(fetching.await(5, TimeUnit.SECONDS));
+            Thread.sleep(50); // let the fetch start blocking
+            JobMessage sent = job("default");
+            broker.enqueue(sent);
+
+            // Well before the 20 s wait would run out.
+            List<JobMessage> got = fetched.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of(sent.id()), ids(got));
+            assertEquals(1, got.get(0).attempt());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void blockingFetchCanBeInterrupted() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<JobMessage>> fetched = executor.submit(
+                    () -> broker.fetch("w1", List.of("default"), 1, Duration.ofSeconds(20)));
+            Thread.sleep(50);
+            executor.shutdownNow();
+            assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS), "fetch did not give up when interrupted");
+            assertTrue(fetched.isDone());
+        } finally {
+            executor.shutdownNow();
+        }
+        // Nothing was lost or taken on the way out.
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        assertEquals(sent.id(), fetchOne("w2", "default").id());
+    }
+
+    @Test
+    void concurrentFetchersNeverReceiveTheSameJob() throws Exception {
+        int total = 400;
+        List<JobMessage> sent = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            sent.add(job("default"));
+        }
+        broker.enqueueAll(sent);
+        ExecutorService executor = Executors.newFixedThreadPool(6);
+        try {
+            Set<String> seen = ConcurrentHashMap.newKeySet();
+            AtomicInteger duplicates = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 6; t++) {
+                String worker = "w" + t;
+                futures.add(executor.submit((Callable<Void>) () -> {
+                    List<JobMessage> got;
+                    while (!(got = broker.fetch(worker, List.of("default"), 7, Duration.ZERO)).isEmpty()) {
+                        for (JobMessage m : got) {
+                            if (!seen.add(m.id())) {
+                                duplicates.incrementAndGet();
+                            }
+                        }
+                        broker.complete(worker, got);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+            assertEquals(0, duplicates.get());
+            assertEquals(total, seen.size());
+            assertEquals(total, broker.stats().processed());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    // --- delayed jobs --------------------------------------------------------------------------
+
+    @Test
+    void delayedJobWaitsUntilItsTimeAndIsThenFetched() throws Exception {
+        JobMessage sent = delayedJob("default", Duration.ofMinutes(5));
+
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+
+        assertEquals(Optional.of(JobState.SCHEDULED), broker.status(sent.id()));
+        assertEquals(1, queueStats("default").scheduled());
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        clock.advance(Duration.ofMinutes(4).plusSeconds(59));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        clock.advance(Duration.ofSeconds(1));
+        JobMessage got = fetchOne("w1", "default");
+        assertEquals(sent.id(), got.id());
+        assertEquals(1, got.attempt());
+        assertEquals(Optional.of(JobState.ACTIVE), broker.status(sent.id()));
+        assertEquals(0, queueStats("default").scheduled());
+    }
+
+    @Test
+    void runAtInThePastMeansNow() throws Exception {
+        JobMessage sent = JobMessage.create(JobIds.next("default"), "Job", "default", "{}", "", clock.instant(),
+                clock.instant().minusSeconds(30), null);
+        broker.enqueue(sent);
+        assertEquals(sent.id(), fetchOne("w1", "default").id());
+    }
+
+    @Test
+    void dueDelayedJobsArePromotedInRunAtOrderBehindReadyJobs() throws Exception {
+        JobMessage later = delayedJob("default", Duration.ofSeconds(20));
+        JobMessage sooner = delayedJob("default", Duration.ofSeconds(10));
+        JobMessage ready = job("default");
+        broker.enqueueAll(List.of(later, sooner, ready));
+        clock.advance(Duration.ofSeconds(30));
+
+        assertEquals(List.of(ready.id(), sooner.id(), later.id()), ids(fetchNow("w1", 5, "default")));
+    }
+
+    @Test
+    void delayedJobsOnlyPromoteIntoTheirOwnQueue() throws Exception {
+        JobMessage mail = delayedJob("mail", Duration.ofSeconds(1));
+        broker.enqueue(mail);
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        assertEquals(mail.id(), fetchOne("w1", "mail").id());
+    }
+
+    // --- unique keys ---------------------------------------------------------------------------
+
+    @Test
+    void secondJobWithAPendingUniqueKeyIsADuplicateOfTheFirst() throws Exception {
+        JobMessage first = uniqueJob("default", "invoice-7");
+        JobMessage second = uniqueJob("default", "invoice-7");
+
+        assertEquals(new EnqueueResult(first.id(), false), broker.enqueue(first));
+        assertEquals(new EnqueueResult(first.id(), true), broker.enqueue(second));
+
+        assertEquals(Optional.empty(), broker.status(second.id()));
+        assertEquals(List.of(first.id()), ids(fetchNow("w1", 5, "default")));
+    }
+
+    @Test
+    void uniqueKeyIsHeldWhileScheduledQueuedActiveAndRetrying() throws Exception {
+        JobMessage first = JobMessage.create(JobIds.next("default"), "Job", "default", "{}", "", clock.instant(),
+                clock.instant().plusSeconds(10), "k");
+        broker.enqueue(first);
+        assertTrue(broker.enqueue(uniqueJob("default", "k")).duplicate(), "held while scheduled");
+        clock.advance(Duration.ofSeconds(10));
+        JobMessage active = fetchOne("w1", "default");
+        assertTrue(broker.enqueue(uniqueJob("default", "k")).duplicate(), "held while active");
+        broker.retry("w1", active, failure(active, "boom"), clock.instant().plusSeconds(5));
+        assertTrue(broker.enqueue(uniqueJob("default", "k")).duplicate(), "held while waiting to retry");
+        assertEquals(first.id(), broker.enqueue(uniqueJob("default", "k")).id());
+    }
+
+    @Test
+    void uniqueKeyIsHeldWhileQueued() {
+        broker.enqueue(uniqueJob("default", "k"));
+        assertTrue(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void uniqueKeyIsReleasedWhenTheJobCompletes() throws Exception {
+        broker.enqueue(uniqueJob("default", "k"));
+        JobMessage active = fetchOne("w1", "default");
+        broker.complete("w1", List.of(active));
+
+        JobMessage next = uniqueJob("default", "k");
+        assertEquals(new EnqueueResult(next.id(), false), broker.enqueue(next));
+    }
+
+    @Test
+    void uniqueKeyIsReleasedWhenTheJobFails() throws Exception {
+        broker.enqueue(uniqueJob("default", "k"));
+        JobMessage active = fetchOne("w1", "default");
+        broker.fail("w1", active, failure(active, "boom"));
+
+        assertFalse(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void uniqueKeyIsReleasedWhenTheJobIsRejected() throws Exception {
+        broker.enqueue(uniqueJob("default", "k"));
+        JobMessage active = fetchOne("w1", "default");
+        broker.reject("w1", active, failure(active, "unknown job name 'SendMail'"));
+
+        assertFalse(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void uniqueKeyIsReleasedWhenTheJobIsCancelled() {
+        JobMessage first = uniqueJob("default", "k");
+        broker.enqueue(first);
+        assertTrue(broker.cancel(first.id()));
+
+        assertFalse(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void uniqueKeysAreIndependentAndJobsWithoutKeysNeverCollide() {
+        assertFalse(broker.enqueue(uniqueJob("default", "a")).duplicate());
+        assertFalse(broker.enqueue(uniqueJob("default", "b")).duplicate());
+        assertFalse(broker.enqueue(job("default")).duplicate());
+        assertFalse(broker.enqueue(job("default")).duplicate());
+    }
+
+    @Test
+    void duplicateWithinOneEnqueueAllIsDetected() {
+        JobMessage first = uniqueJob("default", "k");
+        JobMessage second = uniqueJob("default", "k");
+        JobMessage other = job("default");
+
+        List<EnqueueResult> results = broker.enqueueAll(List.of(first, second, other));
+
+        assertEquals(List.of(new EnqueueResult(first.id(), false), new EnqueueResult(first.id(), true),
+                new EnqueueResult(other.id(), false)), results);
+        assertEquals(2, queueStats("default").ready());
+    }
+
+    @Test
+    void concurrentDispatchesWithOneUniqueKeyEnqueueExactlyOneJob() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<EnqueueResult>> futures = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                futures.add(executor.submit(() -> {
+                    go.await();
+                    return broker.enqueue(uniqueJob("default", "report-2026-03"));
+                }));
+            }
+            go.countDown();
+            Set<String> ids = new HashSet<>();
+            int fresh = 0;
+            for (Future<EnqueueResult> f : futures) {
+                EnqueueResult r = f.get(20, TimeUnit.SECONDS);
+                ids.add(r.id());
+                fresh += r.duplicate() ? 0 : 1;
+            }
+            assertEquals(1, fresh);
+            assertEquals(1, ids.size(), "every duplicate names the one job enqueued");
+            assertEquals(1, queueStats("default").ready());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    // --- acknowledgements ----------------------------------------------------------------------
+
+    @Test
+    void completeAcknowledgesAndCountsEachJob() throws Exception {
+        broker.enqueueAll(List.of(job("default"), job("default"), job("default")));
+        List<JobMessage> active = fetchNow("w1", 3, "default");
+        assertEquals(3, queueStats("default").active());
+
+        broker.complete("w1", active);
+
+        for (JobMessage m : active) {
+            assertEquals(Optional.of(JobState.COMPLETED), broker.status(m.id()));
+        }
+        assertEquals(0, queueStats("default").active());
+        assertEquals(0, queueStats("default").ready());
+        assertEquals(3, broker.stats().processed());
+        assertEquals(0, broker.stats().failures());
+    }
+
+    @Test
+    void completedJobsAreNeverDeliveredAgain() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage active = fetchOne("w1", "default");
+        broker.complete("w1", List.of(active));
+        broker.heartbeat(worker("w2", clock.instant()), Duration.ofSeconds(15));
+        clock.advance(Duration.ofMinutes(1));
+
+        assertEquals(0, broker.recoverDeadWorkers(3).requeued());
+        assertEquals(List.of(), fetchNow("w2", 5, "default"));
+    }
+
+    @Test
+    void completedRecordExpiresAfterTheRetention() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        broker.complete("w1", List.of(fetchOne("w1", "default")));
+
+        clock.advance(COMPLETED_RETENTION.minusSeconds(1));
+        assertEquals(Optional.of(JobState.COMPLETED), broker.status(sent.id()));
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(Optional.empty(), broker.status(sent.id()));
+        assertEquals(1, broker.stats().processed(), "the counter keeps the history");
+    }
+
+    @Test
+    void retrySchedulesTheNextAttemptAndRecordsTheFailure() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage first = fetchOne("w1", "default");
+
+        broker.retry("w1", first, failure(first, "IllegalStateException: boom"), clock.instant().plusSeconds(30));
+
+        assertEquals(Optional.of(JobState.SCHEDULED), broker.status(sent.id()));
+        assertEquals(0, queueStats("default").active());
+        assertEquals(1, queueStats("default").scheduled());
+        assertEquals(1, broker.stats().failures());
+        assertEquals(List.of(), fetchNow("w1", 1, "default"));
+        clock.advance(Duration.ofSeconds(30));
+        JobMessage second = fetchOne("w1", "default");
+        assertEquals(sent.id(), second.id());
+        assertEquals(2, second.attempt());
+        assertEquals(sent.payload(), second.payload());
+        assertEquals(sent.enqueuedAt(), second.enqueuedAt());
+    }
+
+    @Test
+    void retryAtNowIsReadyAtOnce() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage first = fetchOne("w1", "default");
+        broker.retry("w1", first, failure(first, "boom"), clock.instant());
+        assertEquals(2, fetchOne("w1", "default").attempt());
+    }
+
+    @Test
+    void failMovesTheJobToTheFailedSetWithItsWholeHistory() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage first = fetchOne("w1", "default");
+        broker.retry("w1", first, failure(first, "IllegalStateException: first"), clock.instant());
+        clock.advance(Duration.ofSeconds(1));
+        JobMessage second = fetchOne("w1", "default");
+
+        broker.fail("w1", second, failure(second, "IllegalStateException: second"));
+
+        assertEquals(Optional.of(JobState.FAILED), broker.status(sent.id()));
+        List<FailedJob> failed = broker.failedJobs(0, 10);
+        assertEquals(1, failed.size());
+        FailedJob f = failed.get(0);
+        assertEquals(sent.id(), f.job().id());
+        assertEquals(2, f.job().attempt());
+        assertEquals(sent.payload(), f.job().payload());
+        assertEquals("IllegalStateException: second", f.reason());
+        assertEquals(clock.instant(), f.failedAt());
+        assertEquals(List.of(1, 2), f.history().stream().map(Failure::attempt).toList());
+        assertEquals("IllegalStateException: first", f.history().get(0).reason());
+        assertTrue(f.history().get(1).stackTrace().contains("Example.handle"), f.history().get(1).stackTrace());
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), f.history().get(0).at());
+        assertEquals(1, broker.stats().failed());
+        assertEquals(2, broker.stats().failures());
+        assertEquals(0, queueStats("default").active());
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+    }
+
+    @Test
+    void failedRecordsDoNotExpire() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage active = fetchOne("w1", "default");
+        broker.fail("w1", active, failure(active, "boom"));
+        clock.advance(Duration.ofDays(30));
+
+        assertEquals(Optional.of(JobState.FAILED), broker.status(sent.id()));
+        assertEquals(1, broker.failedJobs(0, 10).size());
+    }
+
+    @Test
+    void rejectSendsTheJobStraightToTheFailedSet() throws Exception {
+        JobMessage sent = job("default", "NoSuchJob", "{}");
+        broker.enqueue(sent);
+        JobMessage active = fetchOne("w1", "default");
+
+        broker.reject("w1", active, failure(active, "unknown job name 'NoSuchJob'"));
+
+        assertEquals(Optional.of(JobState.FAILED), broker.status(sent.id()));
+        FailedJob f = broker.failedJobs(0, 10).get(0);
+        assertEquals(sent.id(), f.job().id());
+        assertEquals("unknown job name 'NoSuchJob'", f.reason());
+        assertEquals(1, f.history().size());
+        assertEquals(0, queueStats("default").active());
+    }
+
+    @Test
+    void releasePutsJobsBackAtTheHeadInTheirOrderWithoutSpendingAnAttempt() throws Exception {
+        JobMessage a = job("default");
+        JobMessage b = job("default");
+        JobMessage c = job("default");
+        broker.enqueueAll(List.of(a, b, c));
+        List<JobMessage> taken = fetchNow("w1", 2, "default");
+
+        broker.release("w1", taken);
+
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(a.id()));
+        assertEquals(0, queueStats("default").active());
+        List<JobMessage> again = fetchNow("w2", 3, "default");
+        assertEquals(List.of(a.id(), b.id(), c.id()), ids(again));
+        assertEquals(List.of(1, 1, 1), again.stream().map(JobMessage::attempt).toList());
+    }
+
+    @Test
+    void releaseOfARetriedJobKeepsItsAttemptNumber() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage first = fetchOne("w1", "default");
+        broker.retry("w1", first, failure(first, "boom"), clock.instant());
+        JobMessage second = fetchOne("w1", "default");
+        broker.release("w1", List.of(second));
+        assertEquals(2, fetchOne("w1", "default").attempt());
+    }
+
+    // --- cancel and status ---------------------------------------------------------------------
+
+    @Test
+    void cancelRemovesAQueuedJob() throws Exception {
+        JobMessage sent = job("default");
+        JobMessage other = job("default");
+        broker.enqueueAll(List.of(sent, other));
+
+        assertTrue(broker.cancel(sent.id()));
+
+        assertEquals(Optional.of(JobState.CANCELLED), broker.status(sent.id()));
+        assertEquals(List.of(other.id()), ids(fetchNow("w1", 5, "default")));
+        assertFalse(broker.cancel(sent.id()), "a cancelled job cannot be cancelled again");
+    }
+
+    @Test
+    void cancelRemovesAScheduledJob() throws Exception {
+        JobMessage sent = delayedJob("default", Duration.ofMinutes(1));
+        broker.enqueue(sent);
+
+        assertTrue(broker.cancel(sent.id()));
+
+        clock.advance(Duration.ofMinutes(2));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        assertEquals(Optional.of(JobState.CANCELLED), broker.status(sent.id()));
+        assertEquals(0, queueStats("default").scheduled());
+    }
+
+    @Test
+    void cancelRefusesActiveFinishedAndUnknownJobs() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage active = fetchOne("w1", "default");
+        assertFalse(broker.cancel(sent.id()), "active");
+        broker.complete("w1", List.of(active));
+        assertFalse(broker.cancel(sent.id()), "completed");
+        assertEquals(Optional.of(JobState.COMPLETED), broker.status(sent.id()));
+        assertFalse(broker.cancel(JobIds.next("default")), "unknown");
+        assertFalse(broker.cancel("not-a-job-id"), "malformed");
+    }
+
+    @Test
+    void statusOfUnknownOrMalformedIdsIsEmpty() {
+        assertEquals(Optional.empty(), broker.status(JobIds.next("default")));
+        assertEquals(Optional.empty(), broker.status("not-a-job-id"));
+    }
+
+    @Test
+    void statusFollowsAJobThroughItsLife() throws Exception {
+        JobMessage sent = delayedJob("default", Duration.ofSeconds(5));
+        broker.enqueue(sent);
+        assertEquals(Optional.of(JobState.SCHEDULED), broker.status(sent.id()));
+        clock.advance(Duration.ofSeconds(5));
+        JobMessage first = fetchOne("w1", "default");
+        assertEquals(Optional.of(JobState.ACTIVE), broker.status(sent.id()));
+        broker.retry("w1", first, failure(first, "boom"), clock.instant().plusSeconds(1));
+        assertEquals(Optional.of(JobState.SCHEDULED), broker.status(sent.id()));
+        clock.advance(Duration.ofSeconds(1));
+        JobMessage second = fetchOne("w1", "default");
+        broker.release("w1", List.of(second));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(sent.id()));
+        JobMessage again = fetchOne("w1", "default");
+        broker.complete("w1", List.of(again));
+        assertEquals(Optional.of(JobState.COMPLETED), broker.status(sent.id()));
+    }
+
+    // --- workers, heartbeats and recovery ------------------------------------------------------
+
+    @Test
+    void heartbeatRegistersAWorkerUntilItsTtlRunsOut() {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.heartbeat(worker("w2", clock.instant()), Duration.ofSeconds(30));
+
+        assertEquals(List.of("w1", "w2"), broker.workers().stream().map(WorkerInfo::id).sorted().toList());
+        WorkerInfo w1 = broker.workers().stream().filter(w -> w.id().equals("w1")).findFirst().orElseThrow();
+        assertEquals("host-a", w1.host());
+        assertEquals(4242, w1.pid());
+        assertEquals(List.of("default"), w1.queues());
+        assertEquals(10, w1.concurrency());
+        assertEquals(START, w1.startedAt());
+
+        clock.advance(Duration.ofSeconds(16));
+        assertEquals(List.of("w2"), broker.workers().stream().map(WorkerInfo::id).toList());
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        assertEquals(List.of("w1", "w2"), broker.workers().stream().map(WorkerInfo::id).sorted().toList());
+        assertEquals(2, broker.stats().workers().size());
+    }
+
+    @Test
+    void heartbeatKeepsAWorkersJobsFromBeingRecovered() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.enqueue(job("default"));
+        fetchOne("w1", "default");
+        for (int i = 0; i < 5; i++) {
+            clock.advance(Duration.ofSeconds(10));
+            broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+            assertEquals(RecoveryResult.NOTHING, broker.recoverDeadWorkers(3));
+        }
+        assertEquals(1, queueStats("default").active());
+    }
+
+    @Test
+    void unregisterRemovesTheWorker() {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.unregister("w1");
+        assertEquals(List.of(), broker.workers());
+    }
+
+    @Test
+    void deadWorkersJobsGoBackToTheHeadOfTheirQueues() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.heartbeat(worker("w2", clock.instant()), Duration.ofSeconds(15));
+        JobMessage a = job("default");
+        JobMessage b = job("mail");
+        JobMessage c = job("default");
+        JobMessage waiting = job("default");
+        broker.enqueueAll(List.of(a, b, c));
+        List<JobMessage> taken = new ArrayList<>(fetchNow("w1", 2, "default"));
+        taken.add(fetchOne("w1", "mail"));
+        broker.enqueue(waiting);
+        clock.advance(Duration.ofSeconds(16));
+        broker.heartbeat(worker("w2", clock.instant()), Duration.ofSeconds(15));
+
+        RecoveryResult result = broker.recoverDeadWorkers(3);
+
+        assertEquals(List.of("w1"), result.deadWorkers());
+        assertEquals(3, result.requeued());
+        assertEquals(0, result.poisoned());
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(a.id()));
+        List<JobMessage> again = fetchNow("w2", 5, "default");
+        assertEquals(List.of(a.id(), c.id(), waiting.id()), ids(again));
+        assertEquals(List.of(1, 1, 0), again.stream().map(JobMessage::recoveries).toList());
+        assertEquals(List.of(1, 1, 1), again.stream().map(JobMessage::attempt).toList());
+        JobMessage mail = fetchOne("w2", "mail");
+        assertEquals(b.id(), mail.id());
+        assertEquals(1, mail.recoveries());
+        assertEquals(List.of("w2"), broker.workers().stream().map(WorkerInfo::id).toList());
+        assertEquals(RecoveryResult.NOTHING, broker.recoverDeadWorkers(3), "a second pass finds nothing");
+    }
+
+    @Test
+    void unregisteredWorkersLeftoverJobsAreRecoveredNotLost() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        fetchOne("w1", "default");
+
+        broker.unregister("w1");
+        RecoveryResult result = broker.recoverDeadWorkers(3);
+
+        assertEquals(List.of("w1"), result.deadWorkers());
+        assertEquals(1, result.requeued());
+        assertEquals(sent.id(), fetchOne("w2", "default").id());
+    }
+
+    @Test
+    void aJobThatKeepsKillingWorkersBecomesAPoisonPill() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        for (int round = 1; round <= 3; round++) {
+            String workerId = "w" + round;
+            broker.heartbeat(worker(workerId, clock.instant()), Duration.ofSeconds(15));
+            JobMessage got = fetchOne(workerId, "default");
+            assertEquals(round - 1, got.recoveries());
+            clock.advance(Duration.ofSeconds(16));
+            RecoveryResult result = broker.recoverDeadWorkers(2);
+            if (round <= 2) {
+                assertEquals(new RecoveryResult(List.of(workerId), 1, 0), result);
+            } else {
+                assertEquals(new RecoveryResult(List.of(workerId), 0, 1), result);
+            }
+        }
+
+        assertEquals(Optional.of(JobState.FAILED), broker.status(sent.id()));
+        FailedJob f = broker.failedJobs(0, 10).get(0);
+        assertEquals(sent.id(), f.job().id());
+        assertTrue(f.reason().toLowerCase(java.util.Locale.ROOT).contains("poison"), f.reason());
+        assertEquals(List.of(), fetchNow("w9", 5, "default"));
+        assertEquals(0, queueStats("default").active());
+    }
+
+    @Test
+    void recoveredUniqueJobKeepsItsKey() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.enqueue(uniqueJob("default", "k"));
+        fetchOne("w1", "default");
+        clock.advance(Duration.ofSeconds(16));
+        broker.recoverDeadWorkers(3);
+
+        assertTrue(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void poisonPillReleasesItsUniqueKey() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.enqueue(uniqueJob("default", "k"));
+        fetchOne("w1", "default");
+        clock.advance(Duration.ofSeconds(16));
+        assertEquals(1, broker.recoverDeadWorkers(0).poisoned());
+
+        assertFalse(broker.enqueue(uniqueJob("default", "k")).duplicate());
+    }
+
+    @Test
+    void recoveryWithNoDeadWorkersDoesNothing() {
+        assertEquals(RecoveryResult.NOTHING, broker.recoverDeadWorkers(3));
+    }
+
+    // --- ticks ---------------------------------------------------------------------------------
+
+    @Test
+    void lastTickIsEmptyBeforeTheFirstClaim() {
+        assertEquals(Optional.empty(), broker.lastTick("Reports.hourly"));
+    }
+
+    @Test
+    void claimTickEnqueuesOnceAndRemembersTheTick() throws Exception {
+        Instant tick = Instant.parse("2026-03-02T10:00:00Z");
+        JobMessage run = job("default", "Reports.hourly", "{}");
+
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("Reports.hourly", tick, run, false));
+        assertEquals(TickResult.ALREADY_CLAIMED, broker.claimTick("Reports.hourly", tick, job("default", "Reports.hourly", "{}"), false));
+        assertEquals(TickResult.ALREADY_CLAIMED, broker.claimTick("Reports.hourly", tick.minusSeconds(3600),
+                job("default", "Reports.hourly", "{}"), false));
+
+        assertEquals(Optional.of(tick), broker.lastTick("Reports.hourly"));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(run.id()));
+        assertEquals(List.of(run.id()), ids(fetchNow("w1", 5, "default")));
+    }
+
+    @Test
+    void claimTickWithoutAJobOnlyAdvances() throws Exception {
+        Instant tick = Instant.parse("2026-03-02T10:00:00Z");
+        assertEquals(TickResult.ADVANCED, broker.claimTick("t", tick, null, false));
+        assertEquals(Optional.of(tick), broker.lastTick("t"));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        assertEquals(TickResult.ALREADY_CLAIMED, broker.claimTick("t", tick, null, false));
+    }
+
+    @Test
+    void ticksOfDifferentTasksAreIndependent() {
+        Instant tick = Instant.parse("2026-03-02T10:00:00Z");
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("a", tick, job("default", "a", "{}"), false));
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("b", tick, job("default", "b", "{}"), false));
+        assertEquals(Optional.of(tick), broker.lastTick("a"));
+        assertEquals(Optional.of(tick), broker.lastTick("b"));
+    }
+
+    @Test
+    void laterTicksAdvanceTheLastTick() {
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        for (int i = 0; i < 5; i++) {
+            assertEquals(TickResult.ENQUEUED,
+                    broker.claimTick("every", t0.plusSeconds(30L * i), job("default", "every", "{}"), false));
+        }
+        assertEquals(Optional.of(t0.plusSeconds(120)), broker.lastTick("every"));
+        assertEquals(5, queueStats("default").ready());
+    }
+
+    @Test
+    void claimTickIsExactlyOnceAcrossManyConcurrentClaimers() throws Exception {
+        int threads = 8;
+        int ticks = 60;
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            Map<TickResult, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(executor.submit((Callable<Void>) () -> {
+                    go.await();
+                    for (int i = 0; i < ticks; i++) {
+                        TickResult r = broker.claimTick("Sync.every", t0.plusSeconds(10L * i),
+                                job("default", "Sync.every", "{}"), false);
+                        outcomes.computeIfAbsent(r, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : futures) {
+                f.get(20, TimeUnit.SECONDS);
+            }
+            int enqueued = outcomes.getOrDefault(TickResult.ENQUEUED, new AtomicInteger()).get();
+            int claimed = outcomes.getOrDefault(TickResult.ALREADY_CLAIMED, new AtomicInteger()).get();
+            assertTrue(enqueued <= ticks, "a tick was enqueued twice: " + outcomes);
+            assertEquals(threads * ticks, enqueued + claimed, outcomes.toString());
+            assertEquals(enqueued, queueStats("default").ready());
+            assertEquals(Optional.of(t0.plusSeconds(10L * (ticks - 1))), broker.lastTick("Sync.every"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void everyTickIsEnqueuedExactlyOnceWhenClaimersRaceOnTheSameTick() throws Exception {
+        int threads = 8;
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            for (int i = 0; i < 25; i++) {
+                Instant tick = t0.plusSeconds(60L * i);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<TickResult>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(executor.submit(() -> {
+                        go.await();
+                        return broker.claimTick("race", tick, job("default", "race", "{}"), false);
+                    }));
+                }
+                go.countDown();
+                int enqueued = 0;
+                for (Future<TickResult> f : futures) {
+                    TickResult r = f.get(20, TimeUnit.SECONDS);
+                    assertTrue(r == TickResult.ENQUEUED || r == TickResult.ALREADY_CLAIMED, r.toString());
+                    enqueued += r == TickResult.ENQUEUED ? 1 : 0;
+                }
+                assertEquals(1, enqueued, "tick " + tick);
+            }
+            assertEquals(25, queueStats("default").ready());
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void nonOverlappingTaskSkipsTicksWhileItsPreviousRunIsPending() throws Exception {
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        JobMessage firstRun = job("default", "Slow.task", "{}");
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("Slow.task", t0, firstRun, true));
+
+        // queued
+        assertEquals(TickResult.SKIPPED_OVERLAP, broker.claimTick("Slow.task", t0.plusSeconds(60), job("default", "Slow.task", "{}"), true));
+        assertEquals(Optional.of(t0.plusSeconds(60)), broker.lastTick("Slow.task"), "a skipped tick is spent");
+        // active
+        JobMessage active = fetchOne("w1", "default");
+        assertEquals(TickResult.SKIPPED_OVERLAP, broker.claimTick("Slow.task", t0.plusSeconds(120), job("default", "Slow.task", "{}"), true));
+        // waiting to retry
+        broker.retry("w1", active, failure(active, "boom"), clock.instant().plusSeconds(600));
+        assertEquals(TickResult.SKIPPED_OVERLAP, broker.claimTick("Slow.task", t0.plusSeconds(180), job("default", "Slow.task", "{}"), true));
+        clock.advance(Duration.ofSeconds(600));
+        JobMessage retried = fetchOne("w1", "default");
+        broker.complete("w1", List.of(retried));
+
+        JobMessage next = job("default", "Slow.task", "{}");
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("Slow.task", t0.plusSeconds(240), next, true));
+        assertEquals(List.of(next.id()), ids(fetchNow("w1", 5, "default")));
+    }
+
+    @Test
+    void nonOverlappingTaskRunsAgainAfterItsPreviousRunFailed() throws Exception {
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        broker.claimTick("t", t0, job("default", "t", "{}"), true);
+        JobMessage active = fetchOne("w1", "default");
+        broker.fail("w1", active, failure(active, "boom"));
+
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("t", t0.plusSeconds(60), job("default", "t", "{}"), true));
+    }
+
+    @Test
+    void overlappingTaskEnqueuesEvenWhileItsPreviousRunIsPending() throws Exception {
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        broker.claimTick("t", t0, job("default", "t", "{}"), false);
+        fetchOne("w1", "default");
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("t", t0.plusSeconds(60), job("default", "t", "{}"), false));
+    }
+
+    // --- failed set ----------------------------------------------------------------------------
+
+    private List<JobMessage> failJobs(int count) throws InterruptedException {
+        List<JobMessage> failed = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            JobMessage sent = job("default", "Job", "{\"n\":" + i + "}");
+            broker.enqueue(sent);
+            JobMessage active = fetchOne("w1", "default");
+            broker.fail("w1", active, failure(active, "failure " + i));
+            failed.add(sent);
+            clock.advance(Duration.ofSeconds(1));
+        }
+        return failed;
+    }
+
+    @Test
+    void failedJobsAreListedNewestFirstAndPaged() throws Exception {
+        List<JobMessage> failed = failJobs(5);
+
+        List<String> all = broker.failedJobs(0, 10).stream().map(f -> f.job().id()).toList();
+        assertEquals(List.of(failed.get(4).id(), failed.get(3).id(), failed.get(2).id(), failed.get(1).id(),
+                failed.get(0).id()), all);
+        assertEquals(all.subList(1, 3), broker.failedJobs(1, 2).stream().map(f -> f.job().id()).toList());
+        assertEquals(List.of(), broker.failedJobs(5, 10));
+        assertEquals("failure 4", broker.failedJobs(0, 1).get(0).reason());
+    }
+
+    @Test
+    void retryFailedPutsTheJobBackWithAFreshAttemptCount() throws Exception {
+        JobMessage sent = failJobs(1).get(0);
+
+        assertTrue(broker.retryFailed(sent.id()));
+
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(sent.id()));
+        assertEquals(List.of(), broker.failedJobs(0, 10));
+        assertEquals(0, broker.stats().failed());
+        JobMessage again = fetchOne("w1", "default");
+        assertEquals(sent.id(), again.id());
+        assertEquals(1, again.attempt());
+        assertEquals(sent.payload(), again.payload());
+        assertFalse(broker.retryFailed(sent.id()), "no longer failed");
+    }
+
+    @Test
+    void retryFailedOfUnknownOrNotFailedJobsIsFalse() {
+        JobMessage queued = job("default");
+        broker.enqueue(queued);
+        assertFalse(broker.retryFailed(queued.id()));
+        assertFalse(broker.retryFailed(JobIds.next("default")));
+        assertFalse(broker.retryFailed("not-a-job-id"));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(queued.id()));
+    }
+
+    @Test
+    void deleteFailedRemovesOneJob() throws Exception {
+        List<JobMessage> failed = failJobs(2);
+
+        assertTrue(broker.deleteFailed(failed.get(0).id()));
+
+        assertEquals(List.of(failed.get(1).id()), broker.failedJobs(0, 10).stream().map(f -> f.job().id()).toList());
+        assertEquals(Optional.empty(), broker.status(failed.get(0).id()));
+        assertFalse(broker.deleteFailed(failed.get(0).id()));
+        assertEquals(1, broker.stats().failed());
+    }
+
+    @Test
+    void deleteFailedRefusesJobsThatAreNotFailed() {
+        JobMessage queued = job("default");
+        broker.enqueue(queued);
+        assertFalse(broker.deleteFailed(queued.id()));
+        assertFalse(broker.deleteFailed("not-a-job-id"));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(queued.id()));
+    }
+
+    @Test
+    void purgeFailedDeletesEveryFailedJobAndSaysHowMany() throws Exception {
+        List<JobMessage> failed = failJobs(3);
+        JobMessage queued = job("default");
+        broker.enqueue(queued);
+
+        assertEquals(3, broker.purgeFailed());
+
+        assertEquals(List.of(), broker.failedJobs(0, 10));
+        assertEquals(0, broker.stats().failed());
+        assertEquals(Optional.empty(), broker.status(failed.get(2).id()));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(queued.id()));
+        assertEquals(0, broker.purgeFailed());
+    }
+
+    // --- stats ---------------------------------------------------------------------------------
+
+    @Test
+    void statsCountReadyScheduledAndActiveJobsPerQueue() throws Exception {
+        broker.enqueueAll(List.of(job("mail"), job("mail"), job("mail"), job("default")));
+        broker.enqueue(delayedJob("mail", Duration.ofMinutes(10)));
+        broker.enqueue(delayedJob("reports", Duration.ofMinutes(10)));
+        fetchNow("w1", 1, "mail");
+
+        BrokerStats stats = broker.stats();
+
+        assertEquals(new QueueStats("mail", 2, 1, 1), queueStats("mail"));
+        assertEquals(new QueueStats("default", 1, 0, 0), queueStats("default"));
+        assertEquals(new QueueStats("reports", 0, 1, 0), queueStats("reports"));
+        List<String> names = stats.queues().stream().map(QueueStats::queue).toList();
+        assertEquals(names.stream().sorted().toList(), names, "queues sorted by name");
+        assertTrue(names.containsAll(List.of("default", "mail", "reports")), names.toString());
+        assertEquals(0, stats.failed());
+        assertEquals(0, stats.processed());
+        assertEquals(0, stats.failures());
+    }
+
+    @Test
+    void statsCountProcessedAndFailedAttempts() throws Exception {
+        broker.enqueueAll(List.of(job("default"), job("default"), job("default")));
+        List<JobMessage> active = fetchNow("w1", 3, "default");
+        broker.complete("w1", List.of(active.get(0)));
+        broker.retry("w1", active.get(1), failure(active.get(1), "boom"), clock.instant().plusSeconds(60));
+        broker.fail("w1", active.get(2), failure(active.get(2), "boom"));
+
+        BrokerStats stats = broker.stats();
+
+        assertEquals(1, stats.processed());
+        assertEquals(2, stats.failures());
+        assertEquals(1, stats.failed());
+        assertEquals(new QueueStats("default", 0, 1, 0), queueStats("default"));
+    }
+
+    @Test
+    void idsFromDifferentQueuesNeverCollideAndStatusFindsThem() throws Exception {
+        JobMessage mail = job("mail");
+        JobMessage other = job("default");
+        broker.enqueueAll(List.of(mail, other));
+        assertNotEquals(mail.id(), other.id());
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(mail.id()));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(other.id()));
+        assertEquals(mail.id(), fetchOne("w1", "mail").id());
+        assertEquals(Optional.of(JobState.ACTIVE), broker.status(mail.id()));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(other.id()));
+    }
+
+    /** A job's time fields are kept to the millisecond at least. */
+    @Test
+    void instantsKeepMillisecondPrecision() throws Exception {
+        clock.set(START.plusMillis(123));
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        assertEquals(sent.enqueuedAt().truncatedTo(ChronoUnit.MILLIS), fetchOne("w1", "default").enqueuedAt());
+    }
+}

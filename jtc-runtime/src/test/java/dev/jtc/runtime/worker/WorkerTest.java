@@ -1,0 +1,550 @@
+package dev.jtc.runtime.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtc.runtime.BrokerDispatcher;
+import dev.jtc.runtime.DispatchOptions;
+import dev.jtc.runtime.JobHandle;
+import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.PayloadException;
+import dev.jtc.runtime.ScheduledTask;
+import dev.jtc.runtime.broker.FailedJob;
+import dev.jtc.runtime.broker.Failure;
+import dev.jtc.runtime.broker.InMemoryBroker;
+import dev.jtc.runtime.broker.JobIds;
+import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.WorkerInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The worker against the in-memory broker and a hand-written dispatch table. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class WorkerTest {
+
+    private static final Duration TINY = Duration.ofMillis(1);
+
+    private final Clock clock = Clock.systemUTC();
+    private final InMemoryBroker broker = new InMemoryBroker(clock);
+    private final BrokerDispatcher dispatcher = new BrokerDispatcher(broker, clock);
+    private final TestJobRunner runner = new TestJobRunner();
+    private final RecordingListener events = new RecordingListener();
+    private final List<Worker> workers = new ArrayList<>();
+
+    @AfterEach
+    void stopWorkers() throws InterruptedException {
+        for (Worker worker : workers) {
+            worker.shutdown(Duration.ZERO);
+            assertTrue(worker.awaitTermination(Duration.ofSeconds(20)), "worker did not stop");
+        }
+        broker.close();
+    }
+
+    private static JobType type(String name, int retries) {
+        return new JobType(name, "default", retries, JobType.NO_TIMEOUT, TINY, Duration.ofMillis(5), "fp-" + name, "n:int");
+    }
+
+    private static JobType typeWithTimeout(String name, int retries, Duration timeout) {
+        return new JobType(name, "default", retries, timeout, TINY, Duration.ofMillis(5), "fp-" + name, "");
+    }
+
+    private static WorkerConfig.Builder config() {
+        return WorkerConfig.builder().fetchWait(Duration.ofMillis(50)).shutdownGrace(Duration.ofSeconds(5));
+    }
+
+    private Worker start(List<JobType> types, WorkerConfig config) {
+        return start(types, List.of(), config);
+    }
+
+    private Worker start(List<JobType> types, List<ScheduledTask> tasks, WorkerConfig config) {
+        Worker worker = new Worker(broker, runner, types, tasks, config, clock);
+        worker.addListener(events);
+        workers.add(worker);
+        worker.start();
+        return worker;
+    }
+
+    private void stop(Worker worker, Duration grace) throws InterruptedException {
+        worker.shutdown(grace);
+        assertTrue(worker.awaitTermination(Duration.ofSeconds(20)), "worker did not stop");
+    }
+
+    // --- running jobs --------------------------------------------------------------------------
+
+    @Test
+    void runsEveryJobOnceWithItsPayloadContextAndMdc() throws Exception {
+        JobType send = type("SendMail", 3);
+        Map<String, String> seen = new ConcurrentHashMap<>();
+        AtomicInteger runs = new AtomicInteger();
+        RecordingDiagnostics mdc = new RecordingDiagnostics();
+        runner.on("SendMail", (payload, ctx) -> {
+            runs.incrementAndGet();
+            assertEquals(ctx.id(), mdc.get("jtc.jobId"));
+            assertEquals("SendMail", mdc.get("jtc.jobName"));
+            assertEquals(1, ctx.attempt());
+            assertEquals("default", ctx.queue());
+            assertFalse(ctx.stopRequested());
+            seen.put(ctx.id(), payload);
+        });
+        List<JobHandle> handles = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            handles.add(dispatcher.dispatch(send, "{\"n\":" + i + "}", DispatchOptions.none()));
+        }
+        Worker worker = new Worker(broker, runner, List.of(send), List.of(), config().concurrency(4).build(), clock);
+        worker.diagnosticContext(mdc).addListener(events);
+        workers.add(worker);
+        worker.start();
+
+        events.await("completed", 25);
+
+        assertEquals(25, runs.get());
+        awaitTrue(mdc::emptyOnEveryThread); // the job's keys are removed when it ends
+        for (int i = 0; i < 25; i++) {
+            assertEquals("{\"n\":" + i + "}", seen.get(handles.get(i).id()));
+            assertEquals(Optional.of(JobState.COMPLETED), handles.get(i).status());
+        }
+        assertEquals(25, broker.stats().processed());
+        assertEquals(0, broker.stats().failures());
+    }
+
+    @Test
+    void picksUpJobsDispatchedWhileItWaits() throws Exception {
+        JobType send = type("SendMail", 0);
+        runner.on("SendMail", (payload, ctx) -> {});
+        start(List.of(send), config().build());
+        events.await("workerStarted", 1);
+
+        JobHandle handle = dispatcher.dispatch(send, "{}", DispatchOptions.none());
+
+        events.await("completed", 1);
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+    }
+
+    @Test
+    void listensOnlyToItsQueues() throws Exception {
+        JobType send = type("SendMail", 0);
+        runner.on("SendMail", (payload, ctx) -> {});
+        JobHandle elsewhere = dispatcher.dispatch(send, "{}", DispatchOptions.queue("reports"));
+        JobHandle mine = dispatcher.dispatch(send, "{}", DispatchOptions.queue("mail"));
+        start(List.of(send), config().queues("mail,default").build());
+
+        events.await("completed", 1);
+        assertEquals(Optional.of(JobState.COMPLETED), mine.status());
+        assertEquals(Optional.of(JobState.QUEUED), elsewhere.status());
+    }
+
+    // --- retries and failures ------------------------------------------------------------------
+
+    @Test
+    void failingJobIsRetriedWithBackoffUntilItLandsInTheFailedSetWithItsHistory() throws Exception {
+        JobType flaky = type("Flaky", 2);
+        AtomicInteger attempts = new AtomicInteger();
+        runner.on("Flaky", (payload, ctx) -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("boom on attempt " + ctx.attempt());
+        });
+        JobHandle handle = dispatcher.dispatch(flaky, "{}", DispatchOptions.none());
+        start(List.of(flaky), config().build());
+
+        events.await("failed", 1);
+
+        assertEquals(3, attempts.get(), "retries = 2 means three attempts");
+        assertEquals(2, events.count("retried"));
+        assertEquals(Optional.of(JobState.FAILED), handle.status());
+        FailedJob failed = broker.failedJobs(0, 10).get(0);
+        assertEquals(handle.id(), failed.job().id());
+        assertEquals("java.lang.IllegalStateException: boom on attempt 3", failed.reason());
+        assertEquals(List.of(1, 2, 3), failed.history().stream().map(Failure::attempt).toList());
+        assertEquals("java.lang.IllegalStateException: boom on attempt 1", failed.history().get(0).reason());
+        assertTrue(failed.history().get(0).stackTrace().contains("at dev.jtc.runtime.worker.WorkerTest"),
+                failed.history().get(0).stackTrace());
+        assertEquals(3, broker.stats().failures());
+    }
+
+    @Test
+    void retriedJobThatSucceedsIsCompleted() throws Exception {
+        JobType flaky = type("Flaky", 3);
+        runner.on("Flaky", (payload, ctx) -> {
+            if (ctx.attempt() < 2) {
+                throw new java.io.IOException("connection reset");
+            }
+        });
+        JobHandle handle = dispatcher.dispatch(flaky, "{}", DispatchOptions.none());
+        start(List.of(flaky), config().build());
+
+        List<RecordingListener.Event> completed = events.await("completed", 1);
+
+        assertEquals(2, completed.get(0).job().attempt());
+        assertEquals("java.io.IOException: connection reset", events.events("retried").get(0).failure().reason());
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+    }
+
+    @Test
+    void retryWaitsForTheBackoffDrawnFromTheJobsPolicy() throws Exception {
+        JobType slowBackoff = new JobType("Slow", "default", 1, JobType.NO_TIMEOUT, Duration.ofHours(1), Duration.ofHours(1), "", "");
+        runner.on("Slow", (payload, ctx) -> {
+            throw new IllegalStateException("down");
+        });
+        JobHandle handle = dispatcher.dispatch(slowBackoff, "{}", DispatchOptions.none());
+        start(List.of(slowBackoff), config().build());
+
+        List<RecordingListener.Event> retried = events.await("retried", 1);
+
+        assertEquals(Optional.of(JobState.SCHEDULED), handle.status());
+        assertEquals(1, retried.size());
+        assertEquals(1, events.count("started"), "the retry waits for its backoff");
+    }
+
+    @Test
+    void jobWithUnknownNameGoesToTheFailedSetWithoutRetries() throws Exception {
+        JobMessage stray = JobMessage.create(JobIds.next("default"), "RenamedJob", "default", "{}", "", clock.instant(), null, null);
+        broker.enqueue(stray);
+        start(List.of(type("SendMail", 5)), config().build());
+
+        events.await("failed", 1);
+
+        FailedJob failed = broker.failedJobs(0, 10).get(0);
+        assertEquals(stray.id(), failed.job().id());
+        assertTrue(failed.reason().contains("unknown job name 'RenamedJob'"), failed.reason());
+        assertEquals(0, events.count("retried"));
+    }
+
+    @Test
+    void runnerThatDoesNotKnowTheJobRejectsIt() throws Exception {
+        JobType known = type("Known", 5);
+        JobHandle handle = dispatcher.dispatch(known, "{}", DispatchOptions.none());
+        start(List.of(known), config().build()); // the runner has no handler for "Known"
+
+        events.await("failed", 1);
+
+        assertEquals(Optional.of(JobState.FAILED), handle.status());
+        assertTrue(broker.failedJobs(0, 1).get(0).reason().contains("unknown job name 'Known'"));
+        assertEquals(0, events.count("retried"));
+    }
+
+    @Test
+    void undecodablePayloadIsRejectedNamingBothFingerprints() throws Exception {
+        JobType worker = new JobType("Invoice", "default", 5, JobType.NO_TIMEOUT, TINY, TINY, "new-fp", "orderId:UUID");
+        runner.on("Invoice", (payload, ctx) -> {
+            throw new PayloadException("field 'orderId': expected a UUID string, got 42");
+        });
+        JobMessage old = JobMessage.create(JobIds.next("default"), "Invoice", "default", "{\"orderId\":42}", "old-fp",
+                clock.instant(), null, null);
+        broker.enqueue(old);
+        start(List.of(worker), config().build());
+
+        events.await("failed", 1);
+
+        String reason = broker.failedJobs(0, 1).get(0).reason();
+        assertTrue(reason.contains("field 'orderId': expected a UUID string, got 42"), reason);
+        assertTrue(reason.contains("'old-fp'") && reason.contains("'new-fp'") && reason.contains("differs"), reason);
+        assertEquals(0, events.count("retried"));
+    }
+
+    @Test
+    void undecodablePayloadWithMatchingOrMissingFingerprintSaysSo() throws Exception {
+        JobType worker = new JobType("Invoice", "default", 0, JobType.NO_TIMEOUT, TINY, TINY, "fp-1", "");
+        runner.on("Invoice", (payload, ctx) -> {
+            throw new PayloadException("malformed JSON at offset 3");
+        });
+        broker.enqueue(JobMessage.create(JobIds.next("default"), "Invoice", "default", "{x", "fp-1", clock.instant(), null, null));
+        broker.enqueue(JobMessage.create(JobIds.next("default"), "Invoice", "default", "{x", "", clock.instant(), null, null));
+        start(List.of(worker), config().concurrency(1).build());
+
+        events.await("failed", 2);
+
+        List<String> reasons = broker.failedJobs(0, 2).stream().map(FailedJob::reason).toList();
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("are the same ('fp-1')")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("sent no schema fingerprint")), reasons.toString());
+    }
+
+    // --- timeouts and concurrency --------------------------------------------------------------
+
+    @Test
+    void jobPastItsTimeoutIsInterruptedAskedToStopAndCountedAsFailed() throws Exception {
+        JobType slow = typeWithTimeout("Slow", 0, Duration.ofMillis(200));
+        AtomicBoolean interrupted = new AtomicBoolean();
+        AtomicBoolean stopRequested = new AtomicBoolean();
+        runner.on("Slow", (payload, ctx) -> {
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                stopRequested.set(ctx.stopRequested());
+                interrupted.set(true);
+                throw e;
+            }
+        });
+        JobHandle handle = dispatcher.dispatch(slow, "{}", DispatchOptions.none());
+        start(List.of(slow), config().build());
+
+        List<RecordingListener.Event> failed = events.await("failed", 1);
+
+        assertTrue(failed.get(0).failure().reason().startsWith("timed out after 200ms"), failed.get(0).failure().reason());
+        assertTrue(failed.get(0).failure().stackTrace().contains("Thread.sleep"), failed.get(0).failure().stackTrace());
+        assertEquals(Optional.of(JobState.FAILED), handle.status());
+        awaitTrue(interrupted::get);
+        assertTrue(stopRequested.get());
+        assertEquals(0, events.count("completed"));
+    }
+
+    @Test
+    void timedOutAttemptIsRetriedByPolicy() throws Exception {
+        JobType slow = typeWithTimeout("Slow", 1, Duration.ofMillis(100));
+        runner.on("Slow", (payload, ctx) -> {
+            if (ctx.attempt() == 1) {
+                Thread.sleep(20_000);
+            }
+        });
+        JobHandle handle = dispatcher.dispatch(slow, "{}", DispatchOptions.none());
+        start(List.of(slow), config().build());
+
+        events.await("completed", 1);
+
+        assertTrue(events.events("retried").get(0).failure().reason().startsWith("timed out after 100ms"));
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+    }
+
+    @Test
+    void threadThatIgnoresTheInterruptKeepsItsSlotSoConcurrencyIsNeverExceeded() throws Exception {
+        JobType stubborn = typeWithTimeout("Stubborn", 0, Duration.ofMillis(100));
+        JobType quick = type("Quick", 0);
+        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        runner.on("Stubborn", (payload, ctx) -> {
+            concurrent.incrementAndGet();
+            try {
+                while (letGo.getCount() > 0) {
+                    Thread.interrupted(); // swallows every interrupt
+                    Thread.onSpinWait();
+                }
+            } finally {
+                concurrent.decrementAndGet();
+            }
+        });
+        runner.on("Quick", (payload, ctx) -> {
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            concurrent.decrementAndGet();
+        });
+        dispatcher.dispatch(stubborn, "{}", DispatchOptions.none());
+        Worker worker = start(List.of(stubborn, quick), config().concurrency(1).build());
+        events.await("started", 1);
+        events.await("failed", 1); // timed out
+        dispatcher.dispatch(quick, "{}", DispatchOptions.none());
+
+        Thread.sleep(300); // the quick job must not start while the stubborn thread holds the only slot
+        assertEquals(1, events.count("started"));
+        assertEquals(1, worker.runningJobs());
+        letGo.countDown();
+
+        events.await("completed", 1);
+        assertEquals(1, maxConcurrent.get(), "the quick job ran alone");
+        assertEquals(1, broker.stats().failed());
+    }
+
+    @Test
+    void runsUpToItsConcurrencyAtOnceAndNeverMore() throws Exception {
+        JobType work = type("Work", 0);
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger maxConcurrent = new AtomicInteger();
+        CountDownLatch threeTogether = new CountDownLatch(3);
+        AtomicBoolean reachedThree = new AtomicBoolean();
+        runner.on("Work", (payload, ctx) -> {
+            maxConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            threeTogether.countDown();
+            if (threeTogether.await(10, TimeUnit.SECONDS)) {
+                reachedThree.set(true);
+            }
+            Thread.sleep(5);
+            concurrent.decrementAndGet();
+        });
+        for (int i = 0; i < 40; i++) {
+            dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        }
+        start(List.of(work), config().concurrency(3).fetchBatchSize(2).build());
+
+        events.await("completed", 40);
+
+        assertTrue(reachedThree.get(), "three jobs ran together");
+        assertEquals(3, maxConcurrent.get(), "never more than the concurrency");
+    }
+
+    // --- shutdown and lifecycle ----------------------------------------------------------------
+
+    @Test
+    void lifecycleMovesForwardOnly() throws Exception {
+        Worker worker = new Worker(broker, runner, List.of(), List.of(), config().build(), clock);
+        worker.addListener(events);
+        assertEquals(WorkerState.NEW, worker.state());
+        worker.start();
+        assertEquals(WorkerState.RUNNING, worker.state());
+        assertThrows(IllegalStateException.class, worker::start);
+        assertEquals(List.of(worker.id()), broker.workers().stream().map(WorkerInfo::id).toList());
+
+        stop(worker, Duration.ofSeconds(1));
+
+        assertEquals(WorkerState.STOPPED, worker.state());
+        assertEquals(List.of(), broker.workers(), "a clean stop unregisters");
+        assertEquals(1, events.count("workerStarted"));
+        assertEquals(1, events.count("workerStopped"));
+        assertThrows(IllegalStateException.class, worker::start);
+    }
+
+    @Test
+    void workerThatNeverStartedStopsAtOnce() throws Exception {
+        Worker worker = new Worker(broker, runner, List.of(), List.of(), config().build(), clock);
+        worker.shutdown();
+        assertTrue(worker.awaitTermination(Duration.ofSeconds(1)));
+        assertEquals(WorkerState.STOPPED, worker.state());
+    }
+
+    @Test
+    void shutdownLetsRunningJobsFinishWithinTheGrace() throws Exception {
+        JobType work = type("Work", 0);
+        CountDownLatch running = new CountDownLatch(1);
+        runner.on("Work", (payload, ctx) -> {
+            running.countDown();
+            Thread.sleep(300);
+        });
+        JobHandle handle = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        Worker worker = start(List.of(work), config().build());
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+
+        stop(worker, Duration.ofSeconds(10));
+
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+        assertEquals(0, events.count("released"));
+    }
+
+    @Test
+    void shutdownReleasesJobsThatDoNotFinishWithinTheGraceAndStopsFetching() throws Exception {
+        JobType work = type("Work", 0);
+        CountDownLatch running = new CountDownLatch(2);
+        AtomicBoolean sawStop = new AtomicBoolean();
+        runner.on("Work", (payload, ctx) -> {
+            running.countDown();
+            try {
+                Thread.sleep(20_000);
+            } catch (InterruptedException e) {
+                sawStop.set(ctx.stopRequested());
+                throw e;
+            }
+        });
+        JobHandle first = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        JobHandle second = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        Worker worker = start(List.of(work), config().concurrency(2).build());
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        JobHandle waiting = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+
+        stop(worker, Duration.ofMillis(200));
+
+        assertEquals(2, events.count("released"));
+        assertEquals(Optional.of(JobState.QUEUED), first.status());
+        assertEquals(Optional.of(JobState.QUEUED), second.status());
+        assertEquals(Optional.of(JobState.QUEUED), waiting.status(), "no new job starts once stopping");
+        assertEquals(0, broker.stats().failures(), "a released job has not failed");
+        assertEquals(List.of(), broker.workers());
+        awaitTrue(sawStop::get);
+        // Another worker picks the released jobs up, first attempt again.
+        List<JobMessage> again = broker.fetch("next", List.of("default"), 10, Duration.ZERO);
+        assertEquals(List.of(1, 1, 1), again.stream().map(JobMessage::attempt).toList());
+    }
+
+    @Test
+    void shutdownWithJobsAfterTheirTimeoutStillTerminates() throws Exception {
+        JobType stubborn = typeWithTimeout("Stubborn", 0, Duration.ofMillis(50));
+        AtomicBoolean letGo = new AtomicBoolean();
+        runner.on("Stubborn", (payload, ctx) -> {
+            while (!letGo.get()) {
+                Thread.interrupted();
+                Thread.onSpinWait();
+            }
+        });
+        dispatcher.dispatch(stubborn, "{}", DispatchOptions.none());
+        Worker worker = start(List.of(stubborn), config().build());
+        events.await("failed", 1);
+
+        stop(worker, Duration.ofMillis(100));
+        letGo.set(true);
+
+        assertEquals(WorkerState.STOPPED, worker.state());
+        assertEquals(0, events.count("released"), "a timed-out attempt is already settled");
+    }
+
+    // --- heartbeat, recovery, scheduling -------------------------------------------------------
+
+    @Test
+    void takesBackTheJobsOfADeadWorkerAndRunsThem() throws Exception {
+        JobType work = type("Work", 0);
+        runner.on("Work", (payload, ctx) -> {});
+        JobHandle handle = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        broker.heartbeat(new WorkerInfo("dead", "elsewhere", 1, List.of("default"), 1, clock.instant(), clock.instant()),
+                Duration.ofMillis(50));
+        assertEquals(1, broker.fetch("dead", List.of("default"), 1, Duration.ZERO).size());
+
+        start(List.of(work), config().recoveryInterval(Duration.ofMillis(50)).build());
+
+        List<RecordingListener.Event> completed = events.await("completed", 1);
+        assertEquals(handle.id(), completed.get(0).job().id());
+        assertEquals(1, completed.get(0).job().recoveries());
+    }
+
+    @Test
+    void runsScheduledTasksAsJobsNamedAfterThem() throws Exception {
+        ScheduledTask task = ScheduledTask.every("Cleanup.often", "50ms", Duration.ofMillis(50)).build();
+        AtomicInteger runs = new AtomicInteger();
+        runner.on("Cleanup.often", (payload, ctx) -> {
+            assertEquals("{}", payload);
+            runs.incrementAndGet();
+        });
+        start(List.of(), List.of(task), config().schedulerPoll(Duration.ofMillis(20)).build());
+
+        events.await("completed", 2);
+        assertTrue(runs.get() >= 2);
+    }
+
+    @Test
+    void brokerFailuresAreRetriedAndNoAcknowledgementIsLost() throws Exception {
+        JobType work = type("Work", 0);
+        AtomicInteger runs = new AtomicInteger();
+        runner.on("Work", (payload, ctx) -> runs.incrementAndGet());
+        FlakyBroker flaky = new FlakyBroker(broker);
+        JobHandle handle = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        flaky.failFetches(3);
+        flaky.failCompletes(3);
+        Worker worker = new Worker(flaky, runner, List.of(work), List.of(), config().build(), clock);
+        worker.addListener(events);
+        workers.add(worker);
+        worker.start();
+
+        events.await("completed", 1);
+
+        assertEquals(1, runs.get(), "the job ran once; only its acknowledgement was retried");
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+        assertEquals(1, broker.stats().processed());
+        assertTrue(flaky.fetchFailures() >= 3 && flaky.completeFailures() >= 3);
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "condition not met within 10 s");
+            Thread.sleep(5);
+        }
+    }
+}
