@@ -1,0 +1,297 @@
+package dev.jtc.runtime.redis;
+
+import dev.jtc.runtime.broker.BrokerException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.clients.jedis.ClientSetInfoConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * The broker's connections to one Redis server, and the one place where Jedis exceptions become
+ * {@link BrokerException}s naming the operation. Commands and scripts share one pool; blocking
+ * waits ({@code BLPOP}) take connections from a second pool so that a worker waiting for jobs
+ * never holds up acknowledgements.
+ *
+ * <p>Lost connections: a broken connection is dropped and the pool's idle connections are cleared,
+ * so the next call dials afresh. Operations that are safe to run twice are retried once at once
+ * (that absorbs the stale connections left by a Redis restart); anything else surfaces as a
+ * {@link BrokerException} and the caller (the worker) backs off and calls again.
+ */
+final class RedisConnection implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
+
+    private final RedisUrl url;
+    private final JedisPool pool;
+    private final JedisPool blockingPool;
+
+    private RedisConnection(RedisUrl url, JedisPool pool, JedisPool blockingPool) {
+        this.url = url;
+        this.pool = pool;
+        this.blockingPool = blockingPool;
+    }
+
+    /**
+     * Connects, checks that the server answers, accepts the login and is Redis 6.2 or newer, and
+     * loads the scripts. Every failure is a {@link BrokerException} with one line and a hint.
+     */
+    static RedisConnection open(RedisUrl url, RedisBrokerOptions options) {
+        JedisClientConfig config = DefaultJedisClientConfig.builder()
+                .user(url.user())
+                .password(url.password())
+                .database(url.database())
+                .ssl(url.tls())
+                .connectionTimeoutMillis(millis(options.connectTimeout()))
+                .socketTimeoutMillis(millis(options.socketTimeout()))
+                // A blocking wait is at most RedisBroker's longest slice; a server that stays silent
+                // far longer than that is gone, and the caller must hear about it.
+                .blockingSocketTimeoutMillis(millis(options.socketTimeout().plus(RedisBroker.LONGEST_BLOCK)))
+                .clientName(options.clientName())
+                .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
+                .autoNegotiateProtocol(false) // RESP2: what the scripts' replies are read as
+                .build();
+        HostAndPort address = new HostAndPort(url.host(), url.port());
+        JedisPool pool = new JedisPool(poolConfig(options.poolSize()), address, config);
+        JedisPool blockingPool = new JedisPool(poolConfig(options.poolSize()), address, config);
+        RedisConnection connection = new RedisConnection(url, pool, blockingPool);
+        try (Jedis jedis = pool.getResource()) {
+            jedis.ping();
+            RedisVersion.require(jedis.info("server"), url.redacted());
+            connection.loadScripts(jedis);
+            return connection;
+        } catch (RuntimeException e) {
+            connection.close();
+            throw connection.startFailure(e);
+        }
+    }
+
+    private BrokerException startFailure(RuntimeException e) {
+        if (e instanceof IllegalStateException) {
+            return new BrokerException(e.getMessage(), e);
+        }
+        if (isLoginFailure(e)) {
+            return new BrokerException("Redis at " + url.redacted() + " refused the login (" + firstLine(e.getMessage())
+                    + "); check the user and password in the URL, e.g. redis://user:password@host:6379", e);
+        }
+        if (e instanceof JedisConnectionException) {
+            return new BrokerException("cannot reach Redis at " + url.redacted() + " (" + rootCause(e)
+                    + "); start one with: redis-server --port " + url.port() + ", or set JTC_REDIS_URL", e);
+        }
+        return new BrokerException("cannot use Redis at " + url.redacted() + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static boolean isLoginFailure(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof JedisAccessControlException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (t instanceof JedisDataException && message != null
+                    && (message.startsWith("WRONGPASS") || message.startsWith("NOAUTH") || message.contains("invalid password"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    RedisUrl url() {
+        return url;
+    }
+
+    /**
+     * Runs {@code call} on a pooled connection. {@code idempotent} operations are retried once on
+     * a fresh connection if the first one turned out to be broken.
+     */
+    <T> T run(String operation, boolean idempotent, Function<Jedis, T> call) {
+        for (int attempt = 1; ; attempt++) {
+            try (Jedis jedis = pool.getResource()) {
+                return call.apply(jedis);
+            } catch (JedisConnectionException e) {
+                pool.clear();
+                if (idempotent && attempt == 1) {
+                    LOG.debug("{}: connection to {} broken ({}); retrying on a new one", operation, url, rootCause(e));
+                    continue;
+                }
+                throw lostConnection(operation, e);
+            } catch (JedisException e) {
+                throw failed(operation, e);
+            }
+        }
+    }
+
+    /** Runs a blocking command on a connection of its own. */
+    <T> T block(String operation, Function<Jedis, T> call) {
+        try (Jedis jedis = blockingPool.getResource()) {
+            return call.apply(jedis);
+        } catch (JedisConnectionException e) {
+            blockingPool.clear();
+            throw lostConnection(operation, e);
+        } catch (JedisException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    BrokerException lostConnection(String operation, JedisConnectionException e) {
+        return new BrokerException(operation + " failed: lost the connection to Redis at " + url.redacted() + " ("
+                + rootCause(e) + "); the call can be repeated once Redis is back", e);
+    }
+
+    private BrokerException failed(String operation, JedisException e) {
+        return new BrokerException(operation + " failed: Redis at " + url.redacted() + " answered: " + firstLine(e.getMessage()), e);
+    }
+
+    /** Runs one script, loading the scripts again first if the server no longer has them. */
+    Object eval(Jedis jedis, ScriptCall call) {
+        return evalAll(jedis, List.of(call), pipeline -> List.of()).get(0);
+    }
+
+    /**
+     * Runs several scripts in one round trip, after {@code sideCommands} (idempotent writes such as
+     * registering a queue name) in the same pipeline. Results come back in order. A script the
+     * server did not know ({@code NOSCRIPT}) did not run, so it is sent again after loading.
+     */
+    List<Object> evalAll(Jedis jedis, List<ScriptCall> calls, Function<Pipeline, List<Response<?>>> sideCommands) {
+        List<Object> results = new ArrayList<>(calls.size());
+        List<Integer> missing = new ArrayList<>();
+        List<Response<?>> side;
+        List<Response<Object>> responses = new ArrayList<>(calls.size());
+        Pipeline pipeline = jedis.pipelined();
+        side = sideCommands.apply(pipeline);
+        for (ScriptCall call : calls) {
+            responses.add(pipeline.evalsha(call.script().sha(), call.keys(), call.args()));
+        }
+        pipeline.sync();
+        for (Response<?> response : side) {
+            response.get(); // surfaces an error reply
+        }
+        for (int i = 0; i < calls.size(); i++) {
+            try {
+                results.add(responses.get(i).get());
+            } catch (JedisDataException e) {
+                if (!isNoScript(e)) {
+                    throw e;
+                }
+                results.add(null);
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            LOG.info("Redis at {} lost jtc's Lua scripts (restart or SCRIPT FLUSH); loading them again", url);
+            loadScripts(jedis);
+            for (int i : missing) {
+                ScriptCall call = calls.get(i);
+                results.set(i, jedis.evalsha(call.script().sha(), call.keys(), call.args()));
+            }
+        }
+        return results;
+    }
+
+    private static boolean isNoScript(JedisDataException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
+    }
+
+    /** Loads every script; runs at connect and after the server lost its script cache (rare, so one by one). */
+    private void loadScripts(Jedis jedis) {
+        for (Script script : Script.values()) {
+            String sha;
+            try {
+                sha = jedis.scriptLoad(script.text());
+            } catch (JedisDataException e) {
+                throw new IllegalStateException("Redis at " + url.redacted() + " rejected jtc's script " + script.fileName()
+                        + ": " + firstLine(e.getMessage()), e);
+            }
+            if (!script.sha().equals(sha)) {
+                throw new IllegalStateException("Redis at " + url.redacted() + " loaded " + script.fileName()
+                        + " under SHA " + sha + ", expected " + script.sha());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        blockingPool.close();
+    }
+
+    private static JedisPoolConfig poolConfig(int size) {
+        JedisPoolConfig config = new JedisPoolConfig();
+        config.setMaxTotal(size);
+        config.setMaxIdle(size);
+        config.setMinIdle(0);
+        config.setMaxWait(Duration.ofSeconds(10));
+        return config;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
+    }
+
+    /**
+     * The underlying failure in a few words: "Connection refused", "UnknownHostException: nohost".
+     * Jedis wraps socket errors in its own exceptions, as causes or as suppressed exceptions, so
+     * the first exception that is not Jedis' own is the informative one.
+     */
+    static String rootCause(Throwable e) {
+        Throwable root = underlying(e);
+        String message = root.getMessage();
+        if (message == null || message.isBlank()) {
+            return root.getClass().getSimpleName();
+        }
+        if (root instanceof ConnectException || root instanceof SocketTimeoutException || root instanceof JedisException) {
+            return firstLine(message);
+        }
+        return root.getClass().getSimpleName() + ": " + firstLine(message);
+    }
+
+    private static Throwable underlying(Throwable e) {
+        Deque<Throwable> todo = new ArrayDeque<>();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        todo.add(e);
+        Throwable deepest = e;
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (!(t instanceof JedisException)) {
+                return t;
+            }
+            deepest = t;
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
+        }
+        return deepest;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

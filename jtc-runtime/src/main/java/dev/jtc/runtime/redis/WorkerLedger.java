@@ -1,0 +1,70 @@
+package dev.jtc.runtime.redis;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What this process knows about one worker id it serves: the jobs it handed to the worker and
+ * has not seen acknowledged, the queues the worker fetched from, and its last heartbeat expiry.
+ *
+ * <p>It exists for one failure: a fetch whose reply is lost after the script ran (the connection
+ * broke at the wrong moment) leaves jobs in the worker's in-flight set in Redis that the worker
+ * never received, and the worker is alive, so recovery would never take them back. After such a
+ * fetch the ledger is marked, and the next fetch first puts back every in-flight job the worker
+ * does not know it holds.
+ */
+final class WorkerLedger {
+
+    /** Serialises fetches of one worker, so that a reconciliation sees a settled in-flight set. */
+    final ReentrantLock fetchLock = new ReentrantLock();
+
+    private final Map<String, String> inFlight = new ConcurrentHashMap<>(); // job id → queue
+    private final Set<String> queues = ConcurrentHashMap.newKeySet();
+    private volatile long heartbeatExpiry = Long.MIN_VALUE;
+    private volatile boolean needsReconcile;
+
+    void delivered(String jobId, String queue) {
+        inFlight.put(jobId, queue);
+    }
+
+    void acknowledged(String jobId) {
+        inFlight.remove(jobId);
+    }
+
+    /** The ids the worker holds from {@code queue}. */
+    java.util.List<String> heldFrom(String queue) {
+        return inFlight.entrySet().stream().filter(e -> e.getValue().equals(queue)).map(Map.Entry::getKey).toList();
+    }
+
+    void fetchedFrom(String queue) {
+        queues.add(queue);
+    }
+
+    Set<String> queues() {
+        return Set.copyOf(queues);
+    }
+
+    void heartbeatUntil(long expiryMillis) {
+        heartbeatExpiry = expiryMillis;
+    }
+
+    /** The last heartbeat's expiry, or {@code now} if this process never saw one (the worker counts as dead). */
+    long heartbeatExpiryOr(long now) {
+        long expiry = heartbeatExpiry;
+        return expiry == Long.MIN_VALUE ? now : expiry;
+    }
+
+    void markReplyLost() {
+        needsReconcile = true;
+    }
+
+    boolean needsReconcile() {
+        return needsReconcile;
+    }
+
+    void reconciled() {
+        needsReconcile = false;
+    }
+}

@@ -1,0 +1,29 @@
+-- jtc complete: acknowledges jobs of worker ARGV[4]: ARGV[7..] are pairs (id, unique key or '').
+-- ARGV[5] = until when (ms, broker clock) their status reads completed. A completed job's record
+-- and history are deleted at once; its id stays in the completed set, scored by that time.
+-- A job no longer in the worker's in-flight set (recovered meanwhile) is left alone.
+local worker, expires_at = ARGV[4], ARGV[5]
+local active = active_key(worker)
+local ids, keys = {}, {}
+for i = 7, #ARGV, 2 do
+  ids[#ids + 1] = ARGV[i]
+  keys[#keys + 1] = ARGV[i + 1]
+end
+local held = redis.call('ZMSCORE', active, unpack(ids))
+local done, scored = {}, {}
+for i, id in ipairs(ids) do
+  if held[i] then
+    done[#done + 1] = id
+    scored[#scored + 1] = expires_at
+    scored[#scored + 1] = id
+    release_unique(id, keys[i])
+    redis.call('DEL', job_key(id), history_key(id))
+  end
+end
+if #done > 0 then
+  redis.call('ZREM', active, unpack(done))
+  redis.call('ZADD', K.completed, unpack(scored))
+  redis.call('HINCRBY', K.stats, 'processed', #done)
+end
+redis.call('ZREMRANGEBYSCORE', K.completed, '-inf', NOW) -- forget the ones whose time is up
+return #done

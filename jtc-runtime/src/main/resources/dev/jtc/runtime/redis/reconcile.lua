@@ -1,0 +1,23 @@
+-- jtc reconcile: after a fetch whose reply was lost, puts back every job in worker ARGV[4]'s
+-- in-flight set that the worker does not know it holds (ARGV[5..] are the ids it knows).
+-- Returns how many were put back.
+local worker = ARGV[4]
+local active = active_key(worker)
+local known = {}
+for i = 5, #ARGV do known[ARGV[i]] = true end
+local ids = redis.call('ZRANGE', active, 0, -1)
+local n = 0
+for i = #ids, 1, -1 do
+  local id = ids[i]
+  if not known[id] then
+    redis.call('ZREM', active, id)
+    if redis.call('TYPE', job_key(id)).ok == 'hash' then
+      requeue_at_head(id)
+    else
+      quarantine(id, 'job record ' .. job_key(id) .. ' is missing; its id was in the in-flight set of ' .. worker)
+    end
+    n = n + 1
+  end
+end
+if n > 0 then wake() end
+return n

@@ -1,0 +1,113 @@
+package dev.jtc.runtime.redis;
+
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.ScheduledTask;
+import dev.jtc.runtime.UnknownJobException;
+import dev.jtc.runtime.worker.Worker;
+import dev.jtc.runtime.worker.WorkerConfig;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+
+/**
+ * A tiny worker application run as its own JVM by the process-level tests, so that they can kill
+ * it for real. Its jobs write what they do into Redis under {@code test:*}, where the test reads it.
+ *
+ * <p>Arguments: redis URL, namespace, worker id, concurrency, heartbeat interval ms, heartbeat TTL
+ * ms, recovery interval ms, shutdown grace ms, and {@code ticks} to run the 1-second scheduled task.
+ * SIGTERM shuts the worker down gracefully (a shutdown hook), SIGKILL is a crash.
+ *
+ * <p>Jobs: {@code Sleep} with payload {@code {"ms":N}} records {@code test:started} and
+ * {@code test:done} (lists of job ids) around an interruptible sleep; the task {@code Tick.every}
+ * records its job id in {@code test:ticks}.
+ */
+public final class TestWorkerMain {
+
+    static final String SLEEP = "Sleep";
+    static final String TICK = "Tick.every";
+    private static final Pattern MILLIS = Pattern.compile("\"ms\"\\s*:\\s*(\\d+)");
+
+    private TestWorkerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String url = args[0];
+        String namespace = args[1];
+        String workerId = args[2];
+        int concurrency = Integer.parseInt(args[3]);
+        Duration heartbeat = Duration.ofMillis(Long.parseLong(args[4]));
+        Duration ttl = Duration.ofMillis(Long.parseLong(args[5]));
+        Duration recovery = Duration.ofMillis(Long.parseLong(args[6]));
+        Duration grace = Duration.ofMillis(Long.parseLong(args[7]));
+        boolean ticks = args.length > 8 && args[8].equals("ticks");
+
+        Clock clock = Clock.systemUTC();
+        RedisBroker redis = RedisBroker.connect(url, namespace, clock);
+        JedisPool records = new JedisPool(URI.create(url));
+        JobRunner runner = (name, payload, context) -> run(records, name, payload, context);
+        List<JobType> types = List.of(new JobType(SLEEP, "default", 0, Duration.ZERO, JobType.DEFAULT_BACKOFF_BASE,
+                JobType.DEFAULT_BACKOFF_CAP, "", ""));
+        List<ScheduledTask> tasks = ticks ? List.of(ScheduledTask.every(TICK, "1s", Duration.ofSeconds(1)).build()) : List.of();
+        WorkerConfig config = WorkerConfig.builder()
+                .workerId(workerId)
+                .concurrency(concurrency)
+                .fetchBatchSize(concurrency)
+                .heartbeat(heartbeat, ttl)
+                .recoveryInterval(recovery)
+                .shutdownGrace(grace)
+                .schedulerEnabled(ticks)
+                .build();
+        Worker worker = new Worker(ticks ? new ClaimRecordingBroker(redis, records, workerId) : redis, runner, types, tasks,
+                config, clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            worker.shutdown(grace);
+            try {
+                worker.awaitTermination(grace.plusSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            redis.close();
+            records.close();
+        }, "test-worker-shutdown"));
+        worker.start();
+        System.out.println("READY " + workerId);
+        worker.awaitTermination(Duration.ofDays(1));
+    }
+
+    private static void run(JedisPool records, String name, String payload, JobContext context) throws Exception {
+        switch (name) {
+            case SLEEP -> {
+                Matcher ms = MILLIS.matcher(payload);
+                long millis = ms.find() ? Long.parseLong(ms.group(1)) : 0;
+                record(records, "test:started", context.id());
+                Thread.sleep(millis);
+                record(records, "test:done", context.id());
+            }
+            case TICK -> record(records, "test:ticks", context.id());
+            default -> throw new UnknownJobException(name);
+        }
+    }
+
+    /** Writes down what a job did; keeps trying while Redis is away (a test may restart it). */
+    private static void record(JedisPool records, String list, String value) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try (Jedis jedis = records.getResource()) {
+                jedis.rpush(list, value);
+                return;
+            } catch (JedisConnectionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+}
