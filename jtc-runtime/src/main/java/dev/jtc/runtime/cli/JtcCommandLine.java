@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
  * {@code main} does the same with its own {@link AppDefinition}.
  *
  * <p>Commands: {@code work} (the default: run a worker), {@code list}, {@code enqueue},
- * {@code stats}, {@code failed list|retry|delete|purge}, {@code make job} and {@code demo}. Options
+ * {@code stats}, {@code failed list|retry|delete|purge}, {@code dashboard}, {@code make job} and
+ * {@code demo}. Options
  * fall back to environment variables ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE},
  * {@code JTC_BROKER}, {@code JTC_CONCURRENCY}, {@code JTC_QUEUES}). Errors are printed as one
  * line and a hint; the exit code is 0 on success, 1 when the command failed, 2 for a usage error.
@@ -70,6 +71,7 @@ public final class JtcCommandLine {
         make.addSubcommand("job", new MakeCommand.MakeJob(context));
         root.addSubcommand("make", make);
         root.addSubcommand("demo", new DemoCommand(context));
+        root.addSubcommand("dashboard", new DashboardCommand(context));
 
         root.registerConverter(Duration.class, Durations::parse);
         root.registerConverter(Instant.class, Instant::parse);

@@ -1,0 +1,138 @@
+package dev.jtc.runtime.dashboard;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The JSON API under {@code /api/}. Reads are GETs; changes to the failed set are POSTs that must
+ * carry the page's {@link RequestToken} in the {@value RequestToken#HEADER} header.
+ *
+ * <pre>
+ * GET  /api/overview?offset=0&amp;limit=25&amp;next=3   everything the page shows
+ * GET  /api/stats                                totals, queues, workers
+ * GET  /api/failed?offset=0&amp;limit=25             one page of the failed set, newest first
+ * GET  /api/schedules?next=3                     scheduled tasks with their next run times
+ * GET  /api/jobs                                 job types
+ * POST /api/failed/{id}/retry                    back to its queue with a fresh attempt count
+ * POST /api/failed/{id}/delete                   gone for good
+ * POST /api/failed/retry-all                     every failed job back to its queue
+ * POST /api/failed/purge                         delete every failed job
+ * </pre>
+ */
+final class ApiRoute implements Route {
+
+    static final int DEFAULT_LIMIT = 25;
+    static final int MAX_LIMIT = 500;
+    static final int DEFAULT_NEXT_RUNS = 3;
+    static final int MAX_NEXT_RUNS = 20;
+
+    private final Snapshots snapshots;
+    private final FailedSetActions actions;
+    private final RequestToken token;
+
+    ApiRoute(Snapshots snapshots, FailedSetActions actions, RequestToken token) {
+        this.snapshots = snapshots;
+        this.actions = actions;
+        this.token = token;
+    }
+
+    @Override
+    public Response answer(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String[] segments = rawPath.substring("/api/".length()).split("/", -1);
+        try {
+            if (segments.length == 1) {
+                return read(method, segments[0], QueryParameters.parse(exchange.getRequestURI().getRawQuery()), rawPath);
+            }
+            if (!segments[0].equals("failed") || segments.length > 3) {
+                return Response.notFound(rawPath);
+            }
+            if (!method.equals("POST")) {
+                return Response.methodNotAllowed(method, "POST");
+            }
+            if (!token.matches(exchange.getRequestHeaders().getFirst(RequestToken.HEADER))) {
+                return Response.error(403, "missing or wrong " + RequestToken.HEADER + " header",
+                        "changes must come from the dashboard page; reload it (the token changes when the dashboard restarts)");
+            }
+            return segments.length == 2 ? bulkChange(segments[1], rawPath) : jobChange(decode(segments[1]), segments[2], rawPath);
+        } catch (BadRequest e) {
+            return Response.error(400, e.getMessage(), e.hint());
+        }
+    }
+
+    private Response read(String method, String resource, QueryParameters query, String rawPath) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return Response.methodNotAllowed(method, "GET");
+        }
+        return switch (resource) {
+            case "overview" -> Response.json(snapshots.overview(offset(query), limit(query), nextRuns(query)));
+            case "stats" -> Response.json(snapshots.stats());
+            case "failed" -> Response.json(snapshots.failed(offset(query), limit(query)));
+            case "schedules" -> Response.json(snapshots.schedules(nextRuns(query)));
+            case "jobs" -> Response.json(snapshots.jobs());
+            default -> Response.notFound(rawPath);
+        };
+    }
+
+    private Response bulkChange(String action, String rawPath) {
+        return switch (action) {
+            case "retry-all" -> count("retried", actions.retryAll());
+            case "purge" -> count("deleted", actions.purge());
+            default -> Response.notFound(rawPath);
+        };
+    }
+
+    private Response jobChange(String jobId, String action, String rawPath) {
+        boolean done;
+        switch (action) {
+            case "retry" -> done = actions.retry(jobId);
+            case "delete" -> done = actions.delete(jobId);
+            default -> {
+                return Response.notFound(rawPath);
+            }
+        }
+        if (!done) {
+            return Response.error(404, "job " + jobId + " is not in the failed set",
+                    "it was probably retried or deleted already; the page refreshes by itself");
+        }
+        return Response.json(json -> {
+            json.writeStartObject();
+            json.writeStringField("id", jobId);
+            json.writeStringField("action", action);
+            json.writeBooleanField("done", true);
+            json.writeEndObject();
+        });
+    }
+
+    private static Response count(String field, long count) {
+        return Response.json(json -> {
+            json.writeStartObject();
+            json.writeNumberField(field, count);
+            json.writeEndObject();
+        });
+    }
+
+    private static int offset(QueryParameters query) {
+        return query.integer("offset", 0, 0, Integer.MAX_VALUE);
+    }
+
+    private static int limit(QueryParameters query) {
+        return query.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    }
+
+    private static int nextRuns(QueryParameters query) {
+        return query.integer("next", DEFAULT_NEXT_RUNS, 0, MAX_NEXT_RUNS);
+    }
+
+    /** Decodes one path segment; unlike a query string, '+' in a path is a plus sign. */
+    private static String decode(String segment) {
+        try {
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("malformed job id in the path: " + segment,
+                    "percent-encode the id (encodeURIComponent)");
+        }
+    }
+}

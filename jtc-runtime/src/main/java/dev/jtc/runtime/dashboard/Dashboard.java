@@ -1,0 +1,154 @@
+package dev.jtc.runtime.dashboard;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.broker.Broker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web dashboard of a jtc application: a page showing the queues, in-flight and scheduled
+ * counts, counters, workers, the failed set (with retry, delete, retry all and purge), the
+ * scheduled tasks with their next run times, and the job types; it refreshes itself every few
+ * seconds. It is served by the JDK's built-in HTTP server on a small thread pool, so the runtime
+ * needs no web framework.
+ *
+ * <pre>{@code
+ * try (Dashboard dashboard = Dashboard.start(broker, app, Clock.systemUTC(), "127.0.0.1", 8080)) {
+ *     System.out.println("dashboard at " + dashboard.uri());
+ *     ...wait for Ctrl-C...
+ * }
+ * }</pre>
+ *
+ * <p>Bind it to {@code 127.0.0.1} (the CLI's default): it has no login, and anyone who reaches it
+ * can retry and delete failed jobs. On a loopback address it also refuses requests whose
+ * {@code Host} header names another host (DNS rebinding). Every change needs the page's
+ * per-process token, so other web sites cannot trigger one.
+ *
+ * <p>The dashboard never closes the broker it is given; the caller owns it.
+ */
+public final class Dashboard implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Dashboard.class);
+
+    /** Enough for a few browser tabs and the API; each request is one or two broker calls. */
+    private static final int THREADS = 4;
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final URI uri;
+
+    private Dashboard(HttpServer server, ExecutorService executor, URI uri) {
+        this.server = server;
+        this.executor = executor;
+        this.uri = uri;
+    }
+
+    /**
+     * Starts serving the dashboard and returns once it accepts connections.
+     *
+     * @param broker where the queues, workers and failed jobs are read and changed
+     * @param app the application whose scheduled tasks and job types are listed
+     * @param clock the time "now" and the next run times are computed from
+     * @param host the address to listen on, e.g. {@code 127.0.0.1}, {@code localhost} or {@code 0.0.0.0}
+     * @param port the port; 0 picks a free one (see {@link #uri()})
+     * @throws UncheckedIOException if the address cannot be bound (port in use, unknown host)
+     * @throws IllegalArgumentException if the port is out of range
+     */
+    public static Dashboard start(Broker broker, AppDefinition app, Clock clock, String host, int port) {
+        Objects.requireNonNull(broker, "broker");
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(host, "host");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port " + port + " is out of range (hint: use 1-65535, or 0 to pick a free port)");
+        }
+        InetSocketAddress address = new InetSocketAddress(host, port);
+        if (address.isUnresolved()) {
+            throw new UncheckedIOException(new IOException("cannot resolve host '" + host
+                    + "' for the dashboard (hint: use 127.0.0.1 to stay local, or 0.0.0.0 for every interface)"));
+        }
+        RequestToken token = RequestToken.random();
+        Assets assets = Assets.load(app.name(), token);
+        HttpServer server = bind(address);
+        HostCheck hosts = HostCheck.forBindAddress(address.getAddress());
+        server.createContext("/", new GuardedHandler(hosts, new PageRoute(assets)));
+        server.createContext("/api/", new GuardedHandler(hosts,
+                new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), token)));
+        ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
+        server.setExecutor(executor);
+        server.start();
+        URI uri = uriOf(server.getAddress());
+        log.info("dashboard of {} listening at {}", app.name(), uri);
+        return new Dashboard(server, executor, uri);
+    }
+
+    /**
+     * Where to open the dashboard, e.g. {@code http://127.0.0.1:8080/}: the real port when started
+     * with 0, and the loopback address when bound to every interface.
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /** The address and port the server is bound to. */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** Stops serving at once and frees the port; requests in progress are cut off. Leaves the broker open. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private static HttpServer bind(InetSocketAddress address) {
+        String where = address.getHostString() + ":" + address.getPort();
+        try {
+            return HttpServer.create(address, 0);
+        } catch (BindException e) {
+            throw new UncheckedIOException("cannot listen on " + where + ": " + e.getMessage()
+                    + " (hint: another program uses the port; pick another with --port, or --port 0 for a free one)", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the dashboard on " + where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URI to open; for a wildcard address (0.0.0.0, ::) that is the loopback, which always reaches it. */
+    private static URI uriOf(InetSocketAddress bound) {
+        if (bound.getAddress().isAnyLocalAddress()) {
+            return URI.create("http://127.0.0.1:" + bound.getPort() + "/");
+        }
+        String host = bound.getAddress().getHostAddress();
+        if (bound.getAddress() instanceof Inet6Address) {
+            int scope = host.indexOf('%');
+            host = "[" + (scope < 0 ? host : host.substring(0, scope)) + "]";
+        }
+        return URI.create("http://" + host + ":" + bound.getPort() + "/");
+    }
+
+    /** Daemon threads named after the dashboard, so they are easy to tell apart in a thread dump and never hold the JVM open. */
+    private static final class DashboardThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "jtc-dashboard-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.jtc.runtime.dashboard;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BrokerStats;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Builds the read side of the API from the broker, the application and the clock. Every body
+ * starts with {@code app} and {@code now} (the broker clock's time), so the page computes "3 s
+ * ago" against the same clock the broker stamps with, not the browser's.
+ */
+final class Snapshots {
+
+    private final Broker broker;
+    private final AppDefinition app;
+    private final Clock clock;
+
+    Snapshots(Broker broker, AppDefinition app, Clock clock) {
+        this.broker = broker;
+        this.app = app;
+        this.clock = clock;
+    }
+
+    /** Everything the page shows, in one response, so one refresh is one consistent picture. */
+    JsonBodies.Body overview(int offset, int limit, int nextRuns) {
+        BrokerStats stats = broker.stats();
+        FailedJson.FailedPage failed = failedPage(stats.failed(), offset, limit);
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            StatsJson.writeFields(json, stats);
+            FailedJson.writeField(json, failed);
+            ScheduleJson.writeField(json, app.scheduledTasks(), now, nextRuns, broker::lastTick);
+            JobTypeJson.writeField(json, app.jobTypes());
+            json.writeEndObject();
+        };
+    }
+
+    JsonBodies.Body stats() {
+        BrokerStats stats = broker.stats();
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            StatsJson.writeFields(json, stats);
+            json.writeEndObject();
+        };
+    }
+
+    JsonBodies.Body failed(int offset, int limit) {
+        FailedJson.FailedPage failed = failedPage(broker.stats().failed(), offset, limit);
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            FailedJson.writeField(json, failed);
+            json.writeEndObject();
+        };
+    }
+
+    JsonBodies.Body schedules(int nextRuns) {
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            ScheduleJson.writeField(json, app.scheduledTasks(), now, nextRuns, broker::lastTick);
+            json.writeEndObject();
+        };
+    }
+
+    JsonBodies.Body jobs() {
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            JobTypeJson.writeField(json, app.jobTypes());
+            json.writeEndObject();
+        };
+    }
+
+    private FailedJson.FailedPage failedPage(long total, int offset, int limit) {
+        return new FailedJson.FailedPage(total, offset, limit, broker.failedJobs(offset, limit));
+    }
+
+    private void header(JsonGenerator json, Instant now) throws IOException {
+        json.writeStringField("app", app.name());
+        JsonTime.writeField(json, "now", now);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * The web dashboard: one page that shows what the broker holds (queues, workers, the failed set)
+ * and what the application declares (scheduled tasks with their next runs, job types), and lets an
+ * operator retry or delete failed jobs.
+ *
+ * <p>{@link dev.jtc.runtime.dashboard.Dashboard} serves it with the JDK's own HTTP server, so the
+ * runtime gains no web dependency. The page is a static HTML shell plus a small script that reads
+ * {@code /api/overview} every few seconds and builds the DOM with text nodes only, so nothing a job
+ * carries (names, reasons, payloads, stack traces) is ever parsed as HTML. Changes are POSTs that
+ * must carry the page's per-process token in a header; on a loopback address the {@code Host}
+ * header must name the loopback too, which stops DNS-rebinding pages from reading or acting.
+ */
+package dev.jtc.runtime.dashboard;

@@ -1,0 +1,309 @@
+// The jtc dashboard page: reads /api/overview every few seconds and rebuilds the sections.
+// Everything that comes from jobs (names, reasons, payloads, stack traces) is put into the page
+// as text nodes, never as HTML, so a reason like "<script>" is shown, not run.
+'use strict';
+
+(() => {
+  const REFRESH_MS = 3000;
+  const PAGE_SIZE = 25;
+  const TOKEN = document.querySelector('meta[name="jtc-token"]').content;
+
+  const state = {
+    offset: 0,
+    expanded: new Set(), // ids of failed jobs whose details are open, kept across refreshes
+    timer: null,
+    loading: false,
+    data: null,
+  };
+
+  const $ = (id) => document.getElementById(id);
+
+  // --- building DOM --------------------------------------------------------------------------
+
+  /** el('td', {class: 'num'}, 'text', childNode): attributes set one by one, children as text nodes. */
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name === 'class') node.className = value;
+      else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  function table(headers, rows, emptyText) {
+    if (rows.length === 0) return el('p', {class: 'empty'}, emptyText);
+    return el('div', {class: 'table-wrap'},
+      el('table', {},
+        el('thead', {}, el('tr', {}, headers.map((h) => el('th', {class: h.num ? 'num' : null}, h.label || h)))),
+        rows[0] instanceof HTMLTableSectionElement ? rows : el('tbody', {}, rows)));
+  }
+
+  const num = (value) => el('td', {class: 'num'}, Number(value).toLocaleString('en-US'));
+  const code = (text) => el('code', {}, text);
+
+  // --- time ----------------------------------------------------------------------------------
+
+  /** "2026-01-05 09:00:00 UTC" from an ISO instant. */
+  function utc(iso) {
+    return iso ? iso.replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '';
+  }
+
+  /** "12s ago", "in 4m", "3h 5m ago": relative to the server's clock, not the browser's. */
+  function relative(iso) {
+    if (!iso || !state.data) return '';
+    const seconds = Math.round((Date.parse(iso) - Date.parse(state.data.now)) / 1000);
+    const abs = Math.abs(seconds);
+    let text;
+    if (abs < 60) text = `${abs}s`;
+    else if (abs < 3600) text = `${Math.floor(abs / 60)}m`;
+    else if (abs < 86400) text = `${Math.floor(abs / 3600)}h ${Math.floor((abs % 3600) / 60)}m`;
+    else text = `${Math.floor(abs / 86400)}d ${Math.floor((abs % 86400) / 3600)}h`;
+    if (abs < 1) return 'now';
+    return seconds < 0 ? `${text} ago` : `in ${text}`;
+  }
+
+  const when = (iso) => iso ? el('time', {datetime: iso, title: utc(iso)}, relative(iso)) : el('span', {class: 'muted'}, '—');
+
+  // --- sections ------------------------------------------------------------------------------
+
+  function renderSummary(totals) {
+    const card = (label, value, tone) =>
+      el('div', {class: `card${tone ? ' ' + tone : ''}`},
+        el('div', {class: 'card-value'}, Number(value).toLocaleString('en-US')),
+        el('div', {class: 'card-label'}, label));
+    $('summary').replaceChildren(
+      card('Ready', totals.ready),
+      card('Scheduled', totals.scheduled),
+      card('In flight', totals.active, totals.active > 0 ? 'busy' : null),
+      card('Processed', totals.processed, 'good'),
+      card('Failed attempts', totals.failures),
+      card('Failed jobs', totals.failed, totals.failed > 0 ? 'bad' : null),
+      card('Workers', totals.workers, totals.workers === 0 ? 'warn' : null));
+  }
+
+  function renderQueues(queues) {
+    $('queues').replaceChildren(table(
+      ['Queue', {label: 'Ready', num: true}, {label: 'Scheduled', num: true}, {label: 'In flight', num: true}],
+      queues.map((q) => el('tr', {'data-queue': q.queue},
+        el('td', {}, code(q.queue)), num(q.ready), num(q.scheduled), num(q.active))),
+      'No jobs are waiting, scheduled or running.'));
+  }
+
+  function renderWorkers(workers) {
+    $('workers').replaceChildren(table(
+      ['Worker', 'Host', {label: 'PID', num: true}, 'Queues', {label: 'Concurrency', num: true}, 'Started', 'Last heartbeat'],
+      workers.map((w) => el('tr', {'data-worker-id': w.id},
+        el('td', {}, code(w.id)), el('td', {}, w.host), el('td', {class: 'num'}, String(w.pid)),
+        el('td', {}, w.queues.map((q) => el('span', {class: 'tag'}, q))),
+        num(w.concurrency), el('td', {}, when(w.startedAt)), el('td', {}, when(w.lastHeartbeat)))),
+      'No worker is running. Start one with the application\'s "work" command.'));
+  }
+
+  function renderFailed(failed) {
+    $('failed-count').textContent = failed.total > 0 ? String(failed.total) : '';
+    $('retry-all').disabled = failed.total === 0;
+    $('purge').disabled = failed.total === 0;
+    const bodies = failed.jobs.map(failedJob);
+    $('failed').replaceChildren(table(
+      ['Job', 'Queue', 'Reason', {label: 'Attempts', num: true}, 'Failed', ''],
+      bodies, 'No failed jobs.'));
+    renderPager(failed);
+  }
+
+  function failedJob(job) {
+    const open = state.expanded.has(job.id);
+    const detail = el('tr', {class: 'detail', hidden: !open},
+      el('td', {colspan: 6}, failureDetails(job)));
+    const toggle = el('button', {type: 'button', class: 'link', 'aria-expanded': String(open), 'data-action': 'details'},
+      open ? 'Hide details' : 'Details');
+    toggle.addEventListener('click', () => {
+      const nowOpen = detail.hidden;
+      detail.hidden = !nowOpen;
+      toggle.setAttribute('aria-expanded', String(nowOpen));
+      toggle.textContent = nowOpen ? 'Hide details' : 'Details';
+      if (nowOpen) state.expanded.add(job.id); else state.expanded.delete(job.id);
+    });
+    const path = `/api/failed/${encodeURIComponent(job.id)}`;
+    return el('tbody', {class: 'failed-job', 'data-job-id': job.id},
+      el('tr', {},
+        el('td', {}, el('div', {class: 'job-name'}, job.name), el('div', {class: 'job-id'}, job.id)),
+        el('td', {}, code(job.queue)),
+        el('td', {class: 'reason'}, el('div', {class: 'reason-text'}, job.reason || ''), toggle),
+        num(job.attempts),
+        el('td', {}, when(job.failedAt)),
+        el('td', {class: 'row-actions'},
+          el('button', {type: 'button', class: 'btn btn-small', 'data-action': 'retry',
+            onclick: (event) => change(`${path}/retry`, `Retried ${job.name}: it is back on queue ${job.queue}.`, null, event.target)},
+            'Retry'),
+          el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'delete',
+            onclick: (event) => change(`${path}/delete`, `Deleted ${job.name}.`,
+              `Delete failed job ${job.name} (${job.id})? This cannot be undone.`, event.target)}, 'Delete'))),
+      detail);
+  }
+
+  function failureDetails(job) {
+    const facts = el('dl', {class: 'facts'},
+      el('dt', {}, 'Enqueued'), el('dd', {}, utc(job.enqueuedAt)),
+      el('dt', {}, 'Failed'), el('dd', {}, utc(job.failedAt)),
+      el('dt', {}, 'Recoveries'), el('dd', {}, String(job.recoveries)),
+      job.uniqueKey ? [el('dt', {}, 'Unique key'), el('dd', {}, code(job.uniqueKey))] : null,
+      job.fingerprint ? [el('dt', {}, 'Fingerprint'), el('dd', {}, code(job.fingerprint))] : null);
+    const history = job.history.map((f) => el('li', {},
+      el('div', {class: 'attempt'}, el('strong', {}, `Attempt ${f.attempt}`), ` · ${utc(f.at)} · `, f.reason || ''),
+      f.stackTrace ? el('pre', {class: 'trace'}, f.stackTrace) : null));
+    return el('div', {class: 'details'},
+      facts,
+      el('h3', {}, 'Payload'), el('pre', {class: 'payload'}, job.payload),
+      el('h3', {}, 'Attempts'),
+      history.length ? el('ol', {class: 'history'}, history) : el('p', {class: 'muted'}, 'No attempt ran (the job was rejected before running).'));
+  }
+
+  function renderPager(failed) {
+    const pager = $('failed-pager');
+    if (failed.total <= failed.limit && failed.offset === 0) {
+      pager.replaceChildren();
+      return;
+    }
+    const first = failed.jobs.length ? failed.offset + 1 : 0;
+    const last = failed.offset + failed.jobs.length;
+    pager.replaceChildren(
+      el('button', {type: 'button', class: 'btn btn-small', disabled: failed.offset === 0,
+        onclick: () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); load(); }}, '‹ Newer'),
+      el('span', {class: 'muted'}, `${first}–${last} of ${failed.total}`),
+      el('button', {type: 'button', class: 'btn btn-small', disabled: last >= failed.total,
+        onclick: () => { state.offset += PAGE_SIZE; load(); }}, 'Older ›'));
+  }
+
+  function renderSchedules(schedules) {
+    $('schedules').replaceChildren(table(
+      ['Task', 'Schedule', 'Zone', 'Description', 'Queue', 'Last tick', 'Next runs'],
+      schedules.map((s) => el('tr', {'data-task': s.name},
+        el('td', {}, el('div', {class: 'job-name'}, s.name),
+          el('div', {class: 'muted small'}, [s.overlap ? null : 'no overlap', missedText(s.missed)].filter(Boolean).join(' · '))),
+        el('td', {class: 'expression'}, el('span', {class: 'tag'}, s.kind === 'cron' ? 'cron' : 'every'), ' ', code(s.expression)),
+        el('td', {}, s.zone),
+        el('td', {}, s.description || s.summary, s.description ? el('div', {class: 'muted small'}, s.summary) : null),
+        el('td', {}, code(s.queue)),
+        el('td', {}, when(s.lastTick)),
+        el('td', {class: 'next-runs'},
+          s.nextRuns.map((r) => el('div', {title: utc(r.at)}, r.local, ' ', el('span', {class: 'muted'}, relative(r.at)))),
+          s.neverAgain ? el('div', {class: 'muted'}, 'never again') : null))),
+      'The application has no @Cron or @Every methods.'));
+  }
+
+  function missedText(missed) {
+    return {SKIP: 'missed ticks skipped', RUN_ONCE: 'missed ticks run once', RUN_ALL: 'missed ticks all run'}[missed] || missed;
+  }
+
+  function renderJobs(jobs) {
+    $('jobs').replaceChildren(table(
+      ['Job', 'Queue', {label: 'Retries', num: true}, 'Timeout', 'Backoff', 'Payload'],
+      jobs.map((j) => el('tr', {'data-job-type': j.name},
+        el('td', {}, el('div', {class: 'job-name'}, j.name)),
+        el('td', {}, code(j.queue)),
+        num(j.retries),
+        el('td', {}, j.timeout || el('span', {class: 'muted'}, 'none')),
+        el('td', {}, `${j.backoffBase} … ${j.backoffCap}`),
+        el('td', {}, j.schema ? code(j.schema) : el('span', {class: 'muted'}, 'no parameters')))),
+      'The application has no @Job classes.'));
+  }
+
+  function render(data) {
+    state.data = data;
+    document.title = `${data.failed.total > 0 ? `(${data.failed.total}) ` : ''}${data.app} · jtc dashboard`;
+    renderSummary(data.totals);
+    renderQueues(data.queues);
+    renderFailed(data.failed);
+    renderWorkers(data.workers);
+    renderSchedules(data.schedules);
+    renderJobs(data.jobs);
+    $('updated').textContent = `Updated ${utc(data.now)}`;
+  }
+
+  // --- talking to the server -----------------------------------------------------------------
+
+  async function load() {
+    if (state.loading) return;
+    state.loading = true;
+    clearTimeout(state.timer);
+    try {
+      const response = await fetch(`/api/overview?offset=${state.offset}&limit=${PAGE_SIZE}`,
+        {headers: {Accept: 'application/json'}, cache: 'no-store'});
+      const body = await response.json();
+      if (!response.ok) throw new Error(explain(body));
+      if (state.offset > 0 && state.offset >= body.failed.total) {
+        // The page we were on emptied (jobs retried elsewhere): step back to the last page.
+        state.offset = Math.max(0, Math.floor((body.failed.total - 1) / PAGE_SIZE) * PAGE_SIZE);
+        state.loading = false;
+        return load();
+      }
+      render(body);
+      hideBanner();
+    } catch (error) {
+      showBanner(`Could not load the dashboard's data: ${error.message}. Retrying…`);
+    } finally {
+      state.loading = false;
+      scheduleRefresh();
+    }
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(state.timer);
+    if ($('auto-refresh').checked) state.timer = setTimeout(load, REFRESH_MS);
+  }
+
+  /** POSTs one change with the page's token, then reloads; asks first when confirmText is given. */
+  async function change(path, doneText, confirmText, button) {
+    if (confirmText && !window.confirm(confirmText)) return;
+    if (button) button.disabled = true; // no second click while the first is on its way
+    try {
+      const response = await fetch(path, {method: 'POST', headers: {'X-Jtc-Token': TOKEN, Accept: 'application/json'}});
+      const body = await response.json();
+      if (!response.ok) throw new Error(explain(body));
+      showToast(typeof doneText === 'function' ? doneText(body) : doneText);
+    } catch (error) {
+      showBanner(error.message);
+    }
+    await load();
+  }
+
+  const explain = (body) => body && body.error ? `${body.error}${body.hint ? ` (${body.hint})` : ''}` : 'unexpected answer';
+
+  function showBanner(text) {
+    const banner = $('banner');
+    banner.textContent = text;
+    banner.hidden = false;
+  }
+
+  function hideBanner() {
+    $('banner').hidden = true;
+  }
+
+  function showToast(text) {
+    const toast = $('toast');
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(showToast.timer);
+    showToast.timer = setTimeout(() => { toast.hidden = true; }, 4000);
+  }
+
+  // --- wiring --------------------------------------------------------------------------------
+
+  $('refresh-now').addEventListener('click', load);
+  $('auto-refresh').addEventListener('change', scheduleRefresh);
+  $('retry-all').addEventListener('click', () => change('/api/failed/retry-all',
+    (body) => `Retried ${body.retried} failed job${body.retried === 1 ? '' : 's'}.`,
+    `Retry all ${state.data ? state.data.failed.total : ''} failed jobs? Each goes back to its queue with a fresh attempt count.`));
+  $('purge').addEventListener('click', () => change('/api/failed/purge',
+    (body) => `Deleted ${body.deleted} failed job${body.deleted === 1 ? '' : 's'}.`,
+    `Delete all ${state.data ? state.data.failed.total : ''} failed jobs for good? This cannot be undone.`));
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) load(); });
+
+  load();
+})();
