@@ -1,0 +1,74 @@
+package dev.jtc.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtc.runtime.BrokerDispatcher;
+import dev.jtc.runtime.JobHandle;
+import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.Settings;
+import dev.jtc.runtime.redis.RedisBroker;
+import dev.jtc.runtime.testing.RedisServerProcess;
+import dev.jtc.sample.invoices.Invoice;
+import dev.jtc.sample.payments.Charge;
+import dev.jtc.sample.payments.ChargePayment;
+import dev.jtc.sample.payments.Currency;
+import dev.jtc.sample.payments.SandboxPaymentGateway;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole sample against a real Redis (a private {@code redis-server} on a free port): one
+ * process dispatches as a web shop would, with only the generated {@code ShopAppJobs} over its
+ * own broker connection; a worker with the scheduler runs the jobs and the 5-second stock refresh
+ * through the generated dispatch table.
+ */
+class RedisEndToEndTest {
+
+    private static RedisServerProcess redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = RedisServerProcess.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    @Test
+    void jobsDispatchedByAnotherProcessRunOnTheWorkerAndTheScheduleTicks() throws Exception {
+        Clock clock = Clock.systemUTC();
+        try (RunningShop shop = RunningShop.start(RedisBroker.connect(redis.url(), "shop-e2e", clock), clock, Settings.empty(), true);
+                RedisBroker webBroker = RedisBroker.connect(redis.url(), "shop-e2e", clock)) {
+            ShopAppJobs web = new ShopAppJobs(new BrokerDispatcher(webBroker, clock));
+
+            JobHandle confirmation = web.sendOrderConfirmation(ShopJobsTest.ADAS_ORDER);
+            JobHandle charge = web.chargePayment(1002L, new BigDecimal("18.00"), Currency.USD, SandboxPaymentGateway.CARD_FLAKY_NETWORK);
+            shop.events.awaitCompleted(confirmation.id());
+            shop.events.awaitCompleted(charge.id());
+            shop.events.awaitCompletedByName("GenerateInvoice", 1);
+            shop.events.awaitCompletedByName("BackOfficeTasks.refreshStock", 1);
+
+            assertEquals(Optional.of(JobState.COMPLETED), confirmation.status(), "status read through the web process's broker");
+            assertEquals(Optional.of(JobState.COMPLETED), charge.status());
+            assertEquals("Your order #1001 is confirmed", shop.component.outbox().sentTo("ada@example.com").get(0).subject());
+
+            assertEquals(1, shop.events.retriesOf(charge.id()).size(), "the sandbox card fails its first attempt");
+            List<Charge> charges = shop.component.ledger().chargesFor(1002L);
+            assertEquals(1, charges.size(), "charges: " + charges);
+            assertEquals(2, charges.get(0).attempt());
+
+            Invoice invoice = shop.component.invoices().find(ChargePayment.invoiceIdFor(1002L)).orElseThrow();
+            assertTrue(invoice.lines().get(1).startsWith("Paid 18.00 USD by card"), invoice.lines().toString());
+            assertTrue(shop.component.inventory().refreshes() >= 1);
+            assertEquals(0, webBroker.stats().failed());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package dev.jtc.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtc.MissedTicks;
+import dev.jtc.runtime.BrokerDispatcher;
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.ScheduledTask;
+import dev.jtc.runtime.Settings;
+import dev.jtc.runtime.broker.InMemoryBroker;
+import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.testing.ManualClock;
+import dev.jtc.runtime.worker.Scheduler;
+import dev.jtc.runtime.worker.WorkerConfig;
+import dev.jtc.sample.mail.Mail;
+import dev.jtc.sample.payments.Charge;
+import dev.jtc.sample.payments.Currency;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample's scheduled tasks, driven by a {@link ManualClock}: the generated registry's ticks
+ * are claimed by the runtime's {@link Scheduler} on an in-memory broker, and the jobs it enqueues
+ * are run through the generated {@code ShopAppJobRunner}, as a worker would, a step at a time.
+ */
+class ScheduledTasksTest {
+
+    private static final String REFRESH_STOCK = "BackOfficeTasks.refreshStock";
+    private static final String MORNING_REPORT = "BackOfficeTasks.morningSalesReport";
+
+    private final ManualClock clock = ManualClock.at("2026-03-02T09:00:02Z");
+    private final InMemoryBroker broker = new InMemoryBroker(clock);
+    private final TestShopComponent shop =
+            DaggerTestShopComponent.factory().create(new BrokerDispatcher(broker, clock), clock, Settings.empty());
+    private final ShopAppJobRunner runner = new ShopAppJobRunner(shop);
+    private final Scheduler scheduler =
+            new Scheduler(broker, ShopAppScheduleRegistry.TASKS, clock, WorkerConfig.defaults(), clock.advancingSleeper());
+
+    @Test
+    void theRegistryListsEveryTaskWithItsSchedule() {
+        List<String> names = ShopAppScheduleRegistry.TASKS.stream().map(ScheduledTask::name).toList();
+        assertEquals(List.of(MORNING_REPORT, "BackOfficeTasks.purgeOldMail", REFRESH_STOCK), names);
+
+        ScheduledTask refresh = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_REFRESH_STOCK;
+        assertEquals(ScheduledTask.Kind.INTERVAL, refresh.kind());
+        assertFalse(refresh.overlap());
+        assertEquals(MissedTicks.SKIP, refresh.missed());
+        assertEquals("default", refresh.jobType().queue());
+
+        ScheduledTask report = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_MORNING_SALES_REPORT;
+        assertEquals("Europe/Berlin", report.zone().getId());
+        assertEquals(MissedTicks.RUN_ONCE, report.missed());
+    }
+
+    @Test
+    void theMorningReportFollowsBerlinTimeAcrossTheSpringForwardWeekend() {
+        ScheduledTask report = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_MORNING_SALES_REPORT;
+        // Friday 27 March 2026, 07:00 CET = 06:00Z; clocks go forward on Sunday the 29th.
+        Instant friday = Instant.parse("2026-03-27T06:00:00Z");
+        Instant monday = report.schedule().nextRunAfter(friday).orElseThrow();
+        assertEquals(Instant.parse("2026-03-30T05:00:00Z"), monday, "Monday 07:00 CEST");
+        assertEquals(Instant.parse("2026-03-31T05:00:00Z"), report.schedule().nextRunAfter(monday).orElseThrow());
+    }
+
+    @Test
+    void stockIsRefreshedOnTheFiveSecondGridAndRefreshesDoNotPileUp() throws Exception {
+        Optional<Instant> next = scheduler.pollOnce();
+        assertEquals(Optional.of(Instant.parse("2026-03-02T09:00:05Z")), next, "ticks fall on multiples of 5 s since the epoch");
+        assertTrue(readyJobs().isEmpty(), "a task seen for the first time does not run at once");
+
+        clock.set(Instant.parse("2026-03-02T09:00:05Z"));
+        scheduler.pollOnce();
+        JobMessage tick = single(readyJobs(), REFRESH_STOCK);
+        runAndComplete(tick);
+        assertEquals(1, shop.inventory().refreshes());
+        assertEquals(Optional.of(Instant.parse("2026-03-02T09:00:05Z")), shop.inventory().lastRefresh());
+        assertEquals(Optional.of(140), shop.inventory().level("BEAN-1KG"));
+
+        // The 09:00:10 run is still waiting when 09:00:15 comes: overlap = false spends that tick.
+        clock.set(Instant.parse("2026-03-02T09:00:10Z"));
+        scheduler.pollOnce();
+        clock.set(Instant.parse("2026-03-02T09:00:15Z"));
+        scheduler.pollOnce();
+        List<JobMessage> waiting = readyJobs();
+        assertEquals(1, waiting.size(), "one refresh waiting, not two: " + waiting);
+        runAndComplete(waiting.get(0));
+        assertEquals(2, shop.inventory().refreshes());
+
+        clock.set(Instant.parse("2026-03-02T09:00:20Z"));
+        scheduler.pollOnce();
+        runAndComplete(single(readyJobs(), REFRESH_STOCK));
+        assertEquals(3, shop.inventory().refreshes());
+    }
+
+    @Test
+    void theMorningReportMailsYesterdaysTakingsInBerlinTime() throws Exception {
+        clock.set(Instant.parse("2026-03-02T05:59:30Z")); // Monday, 06:59:30 in Berlin
+        // Sunday in Berlin: 00:30 CET on the 1st is still Saturday in UTC, 23:30 CET is still Sunday.
+        book(1, "2026-02-28T23:30:00Z", "20.00");
+        book(2, "2026-03-01T22:30:00Z", "32.90");
+        book(3, "2026-02-28T22:30:00Z", "99.00"); // Saturday 23:30 in Berlin: not yesterday
+        book(4, "2026-03-02T05:00:00Z", "15.00"); // this morning: not yesterday
+        scheduler.pollOnce();
+
+        clock.set(Instant.parse("2026-03-02T06:00:00Z"));
+        scheduler.pollOnce();
+        runAndComplete(single(readyJobs(), MORNING_REPORT));
+
+        List<Mail> mails = shop.outbox().sentTo("owner@corner-coffee.example");
+        assertEquals(1, mails.size(), "mails to the owner: " + mails);
+        assertEquals("Sales for 2026-03-01: 52.90 EUR", mails.get(0).subject());
+        assertTrue(mails.get(0).body().startsWith("2 payment(s) settled on 2026-03-01 (Europe/Berlin)"), mails.get(0).body());
+    }
+
+    @Test
+    void aMissedNightlyPurgeIsSkippedNotCaughtUp() throws Exception {
+        clock.set(Instant.parse("2026-03-02T02:59:00Z"));
+        scheduler.pollOnce();
+
+        // No worker ran for two days: the purge's ticks of the 2nd and 3rd were missed.
+        clock.set(Instant.parse("2026-03-04T02:00:00Z"));
+        scheduler.pollOnce();
+        assertTrue(readyJobs().stream().noneMatch(job -> job.name().equals("BackOfficeTasks.purgeOldMail")),
+                "missed = SKIP runs nothing for missed ticks");
+
+        clock.set(Instant.parse("2026-03-04T03:00:00Z"));
+        scheduler.pollOnce();
+        assertEquals(1, readyJobs().stream().filter(job -> job.name().equals("BackOfficeTasks.purgeOldMail")).count());
+    }
+
+    private void book(long orderId, String at, String amount) {
+        BigDecimal value = new BigDecimal(amount);
+        shop.ledger().record(new Charge("ch_test_" + orderId, orderId, value, Currency.EUR, value, Currency.EUR, 1, Instant.parse(at)));
+    }
+
+    /** Takes every ready job off the broker, as a worker's fetch would. */
+    private List<JobMessage> readyJobs() throws InterruptedException {
+        return broker.fetch("test-worker", RunningShop.QUEUES, 100, Duration.ofMillis(1));
+    }
+
+    private static JobMessage single(List<JobMessage> jobs, String name) {
+        List<JobMessage> named = jobs.stream().filter(job -> job.name().equals(name)).toList();
+        assertEquals(1, named.size(), "jobs named " + name + " among " + jobs);
+        return named.get(0);
+    }
+
+    private void runAndComplete(JobMessage job) throws Exception {
+        runner.run(job.name(), job.payload(), new TestContext(job));
+        broker.complete("test-worker", List.of(job));
+    }
+
+    /** The context a worker would give the job. */
+    private record TestContext(JobMessage job) implements JobContext {
+        @Override public String id() { return job.id(); }
+        @Override public String name() { return job.name(); }
+        @Override public String queue() { return job.queue(); }
+        @Override public int attempt() { return job.attempt(); }
+        @Override public Instant enqueuedAt() { return job.enqueuedAt(); }
+        @Override public boolean stopRequested() { return false; }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.jtc.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated {@code ShopAppWorker} main, run in its own JVM the way {@code bin/run-sample}
+ * runs it: {@code list} shows every job and schedule, {@code demo} runs the demo jobs and a
+ * scheduled tick and exits by itself, and {@code work} explains an unreachable Redis in one line.
+ */
+class WorkerCommandLineTest {
+
+    private static final Pattern RUN_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} (\\d{2}):(\\d{2}):(\\d{2})");
+
+    @Test
+    void listNamesEveryJobAndScheduleWithItsNextRunTimes() throws Exception {
+        WorkerProcess.Result result = WorkerProcess.run(Map.of(), "list");
+
+        assertEquals(0, result.exitCode(), result.err());
+        String out = result.out();
+        assertTrue(out.contains("Jobs of ShopApp (3)"), out);
+        assertTrue(line(out, "SendOrderConfirmation").contains("mail"), out);
+        assertTrue(line(out, "charge-payment").contains("payments"), out);
+        assertTrue(line(out, "GenerateInvoice ").contains("default"), out);
+        assertTrue(out.contains("Scheduled tasks (3)"), out);
+
+        List<String[]> report = runTimes(line(out, "BackOfficeTasks.morningSalesReport"));
+        assertEquals(3, report.size(), out);
+        report.forEach(time -> assertEquals("07:00:00", String.join(":", time), "Berlin wall-clock time: " + out));
+        assertTrue(line(out, "BackOfficeTasks.morningSalesReport").contains("Europe/Berlin"), out);
+
+        List<String[]> purge = runTimes(line(out, "BackOfficeTasks.purgeOldMail"));
+        assertEquals(3, purge.size(), out);
+        purge.forEach(time -> assertEquals("03:00:00", String.join(":", time), out));
+
+        List<String[]> refresh = runTimes(line(out, "BackOfficeTasks.refreshStock"));
+        assertEquals(3, refresh.size(), out);
+        refresh.forEach(time -> assertEquals(0, Integer.parseInt(time[2]) % 5, "on the 5-second grid: " + out));
+    }
+
+    @Test
+    void demoRunsTheDemoJobsAndAScheduledTickThenExits() throws Exception {
+        WorkerProcess.Result result = WorkerProcess.run(Map.of(), "demo");
+
+        assertEquals(0, result.exitCode(), result.out() + result.err());
+        String out = result.out();
+        assertTrue(out.contains("Demo jobs: 4 completed, 0 failed, 0 still pending"), out);
+        assertTrue(Pattern.compile("\\[retry\\]\\s+charge-payment .*card network timed out for order 1002").matcher(out).find(),
+                "the flaky sandbox card's first attempt is retried: " + out);
+        assertTrue(Pattern.compile("\\[tick\\]\\s+BackOfficeTasks\\.refreshStock").matcher(out).find(), out);
+        Matcher ticks = Pattern.compile("Scheduled ticks run: (\\d+)").matcher(out);
+        assertTrue(ticks.find() && Integer.parseInt(ticks.group(1)) >= 1, out);
+        assertTrue(Pattern.compile("\\[done\\]\\s+GenerateInvoice").matcher(out).find(), "the charge orders an invoice: " + out);
+    }
+
+    @Test
+    void workWithoutRedisSaysWhatIsWrongInOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        WorkerProcess.Result result = WorkerProcess.run(Map.of("JTC_REDIS_URL", "redis://127.0.0.1:" + closedPort), "work");
+
+        assertNotEquals(0, result.exitCode(), result.out() + result.err());
+        String error = result.err().lines().filter(text -> text.startsWith("error: ")).findFirst().orElse("");
+        assertTrue(error.contains("cannot reach Redis at redis://127.0.0.1:" + closedPort), result.err());
+    }
+
+    private static String line(String out, String start) {
+        return out.lines().filter(text -> text.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting with '" + start + "' in:\n" + out));
+    }
+
+    private static List<String[]> runTimes(String line) {
+        return RUN_TIME.matcher(line).results().map(match -> new String[] {match.group(1), match.group(2), match.group(3)}).toList();
+    }
+}
