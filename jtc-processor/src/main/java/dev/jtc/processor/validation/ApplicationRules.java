@@ -4,23 +4,29 @@ import dev.jtc.processor.model.AnnotationNames;
 import dev.jtc.processor.model.ApplicationDeclaration;
 import dev.jtc.processor.model.Attribute;
 import dev.jtc.processor.model.CompilationModel;
+import dev.jtc.processor.model.DaggerModules;
 import dev.jtc.processor.model.Mirrors;
 import java.util.List;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
-/** Exactly one {@code @JtcApplication} where jobs or tasks exist; a valid package; real Dagger modules. */
+/**
+ * Exactly one {@code @JtcApplication} where jobs or tasks exist; a valid package; real Dagger
+ * modules, each of which Dagger or the application can instantiate where an instance is needed.
+ */
 final class ApplicationRules {
 
-    private final Elements elements;
+    private final DaggerModules daggerModules;
     private final Report report;
 
     ApplicationRules(Elements elements, Report report) {
-        this.elements = elements;
+        this.daggerModules = new DaggerModules(elements);
         this.report = report;
     }
 
@@ -64,7 +70,19 @@ final class ApplicationRules {
             Element element = ((DeclaredType) type).asElement();
             if (!Mirrors.has(element, AnnotationNames.DAGGER_MODULE)) {
                 report.error(Message.INVALID_MODULE, application.type(), application.annotation(), module.source(), type);
+                continue;
+            }
+            TypeElement moduleType = (TypeElement) element;
+            List<ExecutableElement> instanceMethods = daggerModules.instanceBindingMethods(moduleType);
+            if (!instanceMethods.isEmpty() && !daggerModules.applicationCanMake(moduleType)) {
+                report.error(Message.MODULE_NOT_INSTANTIABLE, application.type(), application.annotation(), module.source(),
+                        moduleType.getQualifiedName(), methodList(instanceMethods), moduleType.getSimpleName());
             }
         }
+    }
+
+    /** "mailer(), outbox()": the methods a user would make static. */
+    private static String methodList(List<ExecutableElement> methods) {
+        return String.join(", ", methods.stream().map(method -> method.getSimpleName() + "()").toList());
     }
 }

@@ -41,11 +41,16 @@ public record ApplicationSpec(
 
     /** Whether some module must be handed in by the application, so there is no generated {@code main}. */
     public boolean needsModuleInstances() {
-        return modules.stream().anyMatch(ModuleSpec::needsInstance);
+        return modules.stream().anyMatch(ModuleSpec::passedByApplication);
     }
 
-    /** A Dagger module listed on the application. */
-    public record ModuleSpec(ClassName type, boolean needsInstance, String parameterName) {}
+    /**
+     * A Dagger module listed on the application.
+     *
+     * @param passedByApplication whether Dagger needs an instance it cannot make itself, so the application
+     *     hands one to the component's factory
+     */
+    public record ModuleSpec(ClassName type, boolean passedByApplication, String parameterName) {}
 
     /** One provision method of the component: {@code SendWelcomeEmail sendWelcomeEmail();}. */
     public record ProvisionSpec(ClassName type, String methodName, boolean job) {}

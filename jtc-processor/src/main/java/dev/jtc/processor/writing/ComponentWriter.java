@@ -74,7 +74,7 @@ public final class ComponentWriter {
                 .addParameter(ParameterSpec.builder(CLOCK, "clock").addAnnotation(BINDS_INSTANCE).build())
                 .addParameter(ParameterSpec.builder(SETTINGS, "settings").addAnnotation(BINDS_INSTANCE).build());
         for (ModuleSpec module : app.modules()) {
-            if (module.needsInstance()) {
+            if (module.passedByApplication()) {
                 create.addParameter(module.type(), module.parameterName());
             }
         }

@@ -5,6 +5,8 @@ import com.palantir.javapoet.NameAllocator;
 import dev.jtc.processor.model.ApplicationDeclaration;
 import dev.jtc.processor.model.Attribute;
 import dev.jtc.processor.model.CompilationModel;
+import dev.jtc.processor.model.DaggerModules;
+import dev.jtc.processor.model.DaggerModules.Instance;
 import dev.jtc.processor.model.JobDeclaration;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.PayloadTypeReader;
@@ -32,14 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -52,11 +51,13 @@ public final class SpecBuilder {
     private static final int FINGERPRINT_HEX_DIGITS = 16;
 
     private final Elements elements;
+    private final DaggerModules daggerModules;
     private final CodecNames codecNames;
 
     /** @param codecNames kept for the whole compilation, so a codec's name never changes between rounds */
     public SpecBuilder(Elements elements, CodecNames codecNames) {
         this.elements = elements;
+        this.daggerModules = new DaggerModules(elements);
         this.codecNames = codecNames;
     }
 
@@ -163,7 +164,8 @@ public final class SpecBuilder {
         for (Attribute<TypeMirror> module : application.modules()) {
             TypeElement type = (TypeElement) ((DeclaredType) module.value()).asElement();
             ClassName name = ClassName.get(type);
-            modules.add(new ModuleSpec(name, needsInstance(type, names.targetPackage()),
+            boolean passed = daggerModules.instance(type, names.targetPackage()) == Instance.PASSED_BY_APPLICATION;
+            modules.add(new ModuleSpec(name, passed,
                     moduleParameters.newName(GeneratedNames.lowerCamel(name.simpleName()))));
             originating.add(type);
         }
@@ -206,25 +208,6 @@ public final class SpecBuilder {
                 constant,
                 provisionMethod,
                 task.method());
-    }
-
-    /**
-     * Whether Dagger needs the application to hand in an instance of the module: it is a concrete
-     * class without a no-argument constructor the generated component can call.
-     */
-    private boolean needsInstance(TypeElement module, String targetPackage) {
-        if (module.getKind() == ElementKind.INTERFACE || module.getModifiers().contains(Modifier.ABSTRACT)) {
-            return false;
-        }
-        boolean samePackage = packageOf(module).equals(targetPackage);
-        for (ExecutableElement constructor : ElementFilter.constructorsIn(module.getEnclosedElements())) {
-            boolean visible = constructor.getModifiers().contains(Modifier.PUBLIC)
-                    || (samePackage && !constructor.getModifiers().contains(Modifier.PRIVATE));
-            if (constructor.getParameters().isEmpty() && visible) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Duration optionalDuration(Attribute<String> attribute) {

@@ -28,7 +28,7 @@ public final class WorkerWriter {
                 .returns(APP_DEFINITION);
         List<String> moduleArguments = new ArrayList<>();
         for (ModuleSpec module : app.modules()) {
-            if (module.needsInstance()) {
+            if (module.passedByApplication()) {
                 definition.addParameter(module.type(), module.parameterName());
                 createArguments.add(CodeBlock.of("$N", module.parameterName()));
                 moduleArguments.add("new " + module.type().simpleName() + "(...)");

@@ -10,6 +10,12 @@ import java.util.function.IntFunction;
  * Puts a parsed cron expression into plain English for generated javadoc, {@code list} and the
  * dashboard: "at 09:00 on Monday through Friday, Europe/Berlin", "every 15 minutes, UTC". Common
  * shapes get a natural phrase; anything else is phrased field by field, never left as raw syntax.
+ *
+ * <p>Steps restart at the start of each field's range, so a step is only phrased as a true
+ * interval ("every 15 minutes", "every 2nd hour") when it divides the field's cycle (60 minutes,
+ * 24 hours). {@code *}{@code /45} in minutes fires at :00 and :45, 15 minutes apart across the hour,
+ * and is phrased as those minutes; a day-of-month step counts from day 1 and restarts with each
+ * month ({@code *}{@code /7} is days 1, 8, 15, 22 and 29), so it is listed or bounded, never an interval.
  */
 final class CronDescriber {
 
@@ -20,16 +26,34 @@ final class CronDescriber {
     /** Above this many combinations, times are phrased per field instead of listed as HH:MM. */
     private static final int MAX_LISTED_TIMES = 6;
 
+    /** Above this many values, a stepped field is phrased as a bounded step instead of listed. */
+    private static final int MAX_LISTED_VALUES = 6;
+
+    /** How one field's values are put into words. */
+    private enum Shape {
+        /** Every value of the field's range. */
+        ALL,
+        /** {@code *}{@code /n} with n dividing the cycle: a true interval, "every 15 minutes". */
+        PERIODIC,
+        /** One stepped item with many values, phrased with its bounds: "every 7 minutes from minute 0 through 56". */
+        STEPPED,
+        /** The values themselves: "at minutes 0 and 45". */
+        LISTED
+    }
+
     private CronDescriber() {
     }
 
     static String describe(CronExpression cron, ZoneId zone) {
-        String time = timePhrase(cron.minute(), cron.hour());
+        Shape minute = shape(cron.minute(), CronField.MINUTE);
+        Shape hour = shape(cron.hour(), CronField.HOUR);
+        boolean listedTimes = listsTimes(cron, minute, hour);
+        String time = listedTimes ? timeList(cron.minute(), cron.hour()) : timePhrase(cron.minute(), minute, cron.hour(), hour);
         String days = dayPhrase(cron);
         StringBuilder text = new StringBuilder(time);
         if (!days.isEmpty()) {
             text.append(' ').append(days);
-        } else if (!cron.hour().starPrefixed() && !cron.hour().coversAll()) {
+        } else if (listedTimes || hour == Shape.STEPPED || hour == Shape.LISTED) {
             text.append(" every day");
         }
         String months = monthPhrase(cron);
@@ -48,52 +72,68 @@ final class CronDescriber {
         return MONTHS[month - 1];
     }
 
+    // ---- shapes ----
+
+    private static Shape shape(CronFieldValues values, CronField field) {
+        if (values.coversAll()) {
+            return Shape.ALL;
+        }
+        CronTerm stepped = values.singleSteppedTerm();
+        if (stepped == null) {
+            return Shape.LISTED;
+        }
+        int cycle = field == CronField.MINUTE ? 60 : field == CronField.HOUR ? 24 : 0;
+        if (stepped.star() && cycle > 0 && cycle % stepped.step() == 0 && values.count() > 1) {
+            return Shape.PERIODIC;
+        }
+        return values.count() > MAX_LISTED_VALUES ? Shape.STEPPED : Shape.LISTED;
+    }
+
     // ---- time of day ----
 
-    private static String timePhrase(CronFieldValues minute, CronFieldValues hour) {
-        boolean explicitTimes = !minute.starPrefixed() && !hour.starPrefixed()
-                && minute.singleSteppedTerm() == null && hour.singleSteppedTerm() == null;
-        if (explicitTimes && minute.count() * hour.count() <= MAX_LISTED_TIMES) {
-            List<String> times = new ArrayList<>();
-            for (int h : hour.values()) {
-                for (int m : minute.values()) {
-                    times.add(twoDigits(h) + ":" + twoDigits(m));
-                }
+    /** Whether the times of day are few enough to list as HH:MM ("at 09:00 and 09:45"). */
+    private static boolean listsTimes(CronExpression cron, Shape minute, Shape hour) {
+        return minute != Shape.ALL && hour != Shape.ALL
+                && cron.minute().count() * cron.hour().count() <= MAX_LISTED_TIMES;
+    }
+
+    private static String timeList(CronFieldValues minute, CronFieldValues hour) {
+        List<String> times = new ArrayList<>();
+        for (int h : hour.values()) {
+            for (int m : minute.values()) {
+                times.add(twoDigits(h) + ":" + twoDigits(m));
             }
-            return "at " + joinWith(times, "and");
         }
-        String minutes = minutePhrase(minute);
-        if (hour.coversAll()) {
-            boolean periodic = minute.coversAll() || (minute.singleSteppedTerm() != null && minute.singleSteppedTerm().star());
+        return "at " + joinWith(times, "and");
+    }
+
+    private static String timePhrase(CronFieldValues minute, Shape minuteShape, CronFieldValues hour, Shape hourShape) {
+        String minutes = minutePhrase(minute, minuteShape);
+        if (hourShape == Shape.ALL) {
+            boolean periodic = minuteShape == Shape.ALL || minuteShape == Shape.PERIODIC;
             return periodic ? minutes : minutes + " of every hour";
         }
-        return minutes + " " + hourPhrase(hour);
+        return minutes + " " + hourPhrase(hour, hourShape);
     }
 
-    private static String minutePhrase(CronFieldValues minute) {
-        if (minute.coversAll()) {
-            return "every minute";
-        }
-        CronTerm stepped = minute.singleSteppedTerm();
-        if (stepped != null) {
-            String every = "every " + stepped.step() + " minutes";
-            return stepped.star() ? every : every + " from minute " + stepped.from() + " through " + lastValue(minute);
-        }
-        return minute.count() == 1 ? "at minute " + minute.first() : "at minutes " + valueList(minute, Integer::toString);
+    private static String minutePhrase(CronFieldValues minute, Shape shape) {
+        return switch (shape) {
+            case ALL -> "every minute";
+            case PERIODIC -> "every " + minute.singleSteppedTerm().step() + " minutes";
+            case STEPPED -> "every " + minute.singleSteppedTerm().step() + " minutes from minute " + minute.first()
+                    + " through " + lastValue(minute);
+            case LISTED -> minute.count() == 1 ? "at minute " + minute.first() : "at minutes " + valueList(minute, Integer::toString);
+        };
     }
 
-    private static String hourPhrase(CronFieldValues hour) {
-        if (hour.coversAll()) {
-            return "of every hour";
-        }
-        CronTerm stepped = hour.singleSteppedTerm();
-        if (stepped != null && stepped.star()) {
-            return "of every " + ordinal(stepped.step()) + " hour";
-        }
-        if (stepped != null) {
-            return "of every " + ordinal(stepped.step()) + " hour from " + stepped.from() + " through " + lastValue(hour);
-        }
-        return hour.count() == 1 ? "of hour " + hour.first() : "of hours " + valueList(hour, Integer::toString);
+    private static String hourPhrase(CronFieldValues hour, Shape shape) {
+        return switch (shape) {
+            case ALL -> "of every hour";
+            case PERIODIC -> "of every " + ordinal(hour.singleSteppedTerm().step()) + " hour";
+            case STEPPED -> "of every " + ordinal(hour.singleSteppedTerm().step()) + " hour from " + hour.first()
+                    + " through " + lastValue(hour);
+            case LISTED -> hour.count() == 1 ? "of hour " + hour.first() : "of hours " + valueList(hour, Integer::toString);
+        };
     }
 
     // ---- days ----
@@ -125,10 +165,10 @@ final class CronDescriber {
         if (namesMonth && dom.count() == 1) {
             return "on " + ofWhat + " " + dom.first();
         }
-        CronTerm stepped = dom.singleSteppedTerm();
-        if (stepped != null) {
-            String every = "on every " + ordinal(stepped.step()) + " day of " + ofWhat;
-            return stepped.star() ? every : every + " from day " + stepped.from() + " through " + lastValue(dom);
+        if (shape(dom, CronField.DAY_OF_MONTH) == Shape.STEPPED) {
+            // Bounded on purpose: the step counts from its first day and restarts with each month.
+            return "on every " + ordinal(dom.singleSteppedTerm().step()) + " day of " + ofWhat + " from day " + dom.first()
+                    + " through " + lastValue(dom);
         }
         return dom.count() == 1
                 ? "on day " + dom.first() + " of " + ofWhat
@@ -153,10 +193,7 @@ final class CronDescriber {
         if (month.coversAll() || mentionsMonthInDays(cron)) {
             return "";
         }
-        CronTerm stepped = month.singleSteppedTerm();
-        if (stepped != null && stepped.star()) {
-            return "in every " + ordinal(stepped.step()) + " month";
-        }
+        // Always by name: a step of months has at most six values, and "every 3rd month" hides which ones.
         return "in " + valueList(month, value -> MONTHS[value - 1]);
     }
 
