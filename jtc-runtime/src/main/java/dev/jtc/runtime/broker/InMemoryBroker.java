@@ -48,6 +48,7 @@ public final class InMemoryBroker implements Broker {
 
     private final Clock clock;
     private final Duration completedRetention;
+    private final int maxPayloadBytes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
 
@@ -75,11 +76,20 @@ public final class InMemoryBroker implements Broker {
 
     /** A broker on {@code clock} that keeps completed and cancelled records for {@code completedRetention}. */
     public InMemoryBroker(Clock clock, Duration completedRetention) {
+        this(clock, completedRetention, PayloadLimit.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * A broker on {@code clock} that keeps completed and cancelled records for
+     * {@code completedRetention} and refuses payloads over {@code maxPayloadBytes} (UTF-8 bytes).
+     */
+    public InMemoryBroker(Clock clock, Duration completedRetention, int maxPayloadBytes) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.completedRetention = Objects.requireNonNull(completedRetention, "completedRetention");
         if (completedRetention.isNegative()) {
             throw new IllegalArgumentException("completedRetention must not be negative: " + completedRetention);
         }
+        this.maxPayloadBytes = PayloadLimit.requireValid(maxPayloadBytes, "maxPayloadBytes");
     }
 
     // --- producing -----------------------------------------------------------------------------
@@ -87,6 +97,7 @@ public final class InMemoryBroker implements Broker {
     @Override
     public EnqueueResult enqueue(JobMessage job) {
         Objects.requireNonNull(job, "job");
+        PayloadLimit.check(job, maxPayloadBytes);
         lock.lock();
         try {
             open();
@@ -99,6 +110,7 @@ public final class InMemoryBroker implements Broker {
     @Override
     public List<EnqueueResult> enqueueAll(List<JobMessage> jobs) {
         List<EnqueueResult> results = new ArrayList<>(jobs.size());
+        PayloadLimit.check(jobs, maxPayloadBytes); // all or nothing: check every job before enqueuing any
         lock.lock();
         try {
             open();

@@ -3,7 +3,6 @@ package dev.jtc.runtime.cli;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.redis.RedisBroker;
-import dev.jtc.runtime.redis.RedisBrokerOptions;
 import java.time.Clock;
 
 /** Opens the broker the options name; the one place the command line decides between Redis and memory. */
@@ -13,8 +12,7 @@ interface BrokerOpener {
     /** Redis through {@link RedisBroker#connect}, or a fresh {@link InMemoryBroker}. */
     BrokerOpener STANDARD = (options, clock, connections) -> switch (options.kind()) {
         case MEMORY -> new InMemoryBroker(clock);
-        case REDIS -> RedisBroker.connect(options.redisUrl(), options.namespace(), clock,
-                RedisBrokerOptions.defaults().withPoolSize(Math.max(RedisBrokerOptions.defaults().poolSize(), connections)));
+        case REDIS -> RedisBroker.connect(options.redisUrl(), options.namespace(), clock, options.redisOptions(connections));
     };
 
     /**

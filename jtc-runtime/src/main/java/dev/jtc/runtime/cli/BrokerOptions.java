@@ -1,12 +1,14 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.redis.RedisBrokerOptions;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
  * The options every command that talks to a broker shares ({@code work}, {@code enqueue},
  * {@code stats}, {@code failed}). Unset options fall back to {@code JTC_BROKER},
- * {@code JTC_REDIS_URL} and {@code JTC_NAMESPACE}, then to the defaults.
+ * {@code JTC_REDIS_URL} and {@code JTC_NAMESPACE}, then to the defaults; the rest of the Redis
+ * settings (TLS certificates, payload limit) come from the environment only (see {@link #redisOptions}).
  */
 final class BrokerOptions {
 
@@ -56,6 +58,17 @@ final class BrokerOptions {
 
     String namespace() {
         return namespace != null ? namespace : context.env("JTC_NAMESPACE", DEFAULT_NAMESPACE);
+    }
+
+    /**
+     * The Redis broker's options: TLS certificates, payload limit and completed retention from
+     * {@code JTC_REDIS_CA}, {@code JTC_REDIS_CLIENT_CERT}/{@code JTC_REDIS_CLIENT_KEY},
+     * {@code JTC_MAX_PAYLOAD_BYTES} and {@code JTC_COMPLETED_RETENTION}, and a pool with room for
+     * {@code connections}.
+     */
+    RedisBrokerOptions redisOptions(int connections) {
+        RedisBrokerOptions options = RedisBrokerOptions.fromEnvironment(context.env);
+        return options.withPoolSize(Math.max(options.poolSize(), connections));
     }
 
     /**

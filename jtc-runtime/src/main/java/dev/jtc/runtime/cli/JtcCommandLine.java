@@ -124,6 +124,9 @@ public final class JtcCommandLine {
                 "  JTC_BROKER       redis or memory (default redis)",
                 "  JTC_CONCURRENCY  jobs a worker runs at once (default 10)",
                 "  JTC_QUEUES       queues a worker works, e.g. mail:3,default",
+                "  JTC_REDIS_CA     CA certificates (PEM) a rediss:// server's certificate must chain to",
+                "  JTC_REDIS_CLIENT_CERT, JTC_REDIS_CLIENT_KEY  client certificate and PKCS#8 key (PEM) for rediss://",
+                "  JTC_MAX_PAYLOAD_BYTES  largest payload accepted (default 1048576)",
                 "  JTC_DEBUG=1      print stack traces with errors"})
     static final class Root implements Runnable {
 

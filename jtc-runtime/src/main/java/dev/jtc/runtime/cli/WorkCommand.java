@@ -40,11 +40,11 @@ final class WorkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         brokerOptions.resolveWith(context);
-        WorkerConfig config = WorkerConfig.builder()
+        WorkerConfig config = workerOptions.recovery(WorkerConfig.builder()
                 .queues(workerOptions.queues(context, context.app))
                 .concurrency(workerOptions.concurrency(context, 10))
                 .shutdownGrace(workerOptions.shutdownGrace)
-                .schedulerEnabled(!noScheduler)
+                .schedulerEnabled(!noScheduler))
                 .build();
         context.out.println(context.app.name() + ": connecting to " + brokerOptions.describe());
         context.out.flush();

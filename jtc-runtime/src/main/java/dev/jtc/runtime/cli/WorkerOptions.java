@@ -1,6 +1,7 @@
 package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.worker.WorkerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The options of a command that runs a worker ({@code work}, {@code demo}): queues, concurrency,
- * settings for the application, shutdown grace. {@code --queues} and {@code --concurrency} fall
- * back to {@code JTC_QUEUES} and {@code JTC_CONCURRENCY}.
+ * settings for the application, shutdown grace, and how fast dead workers' jobs are recovered
+ * ({@code work} only). {@code --queues} and {@code --concurrency} fall back to {@code JTC_QUEUES}
+ * and {@code JTC_CONCURRENCY}.
  */
 final class WorkerOptions {
 
@@ -28,6 +30,34 @@ final class WorkerOptions {
     @Option(names = "--shutdown-grace", paramLabel = "DURATION",
             description = "How long running jobs may finish after SIGTERM before they are put back (default 30s).")
     Duration shutdownGrace = Duration.ofSeconds(30);
+
+    @Option(names = "--heartbeat-ttl", paramLabel = "DURATION",
+            description = "How long a worker that stopped heartbeating still counts as alive (default 15s; it heartbeats every"
+                    + " third of this). A dead worker's jobs are back on their queues within this plus the recovery interval.")
+    Duration heartbeatTtl;
+
+    @Option(names = "--recovery-interval", paramLabel = "DURATION",
+            description = "How often this worker takes back the jobs of dead workers (default 15s).")
+    Duration recoveryInterval;
+
+    @Option(names = "--max-recoveries", paramLabel = "N",
+            description = "How often a job may be taken back from dead workers before it goes to the failed set as a"
+                    + " poison pill (default 3).")
+    Integer maxRecoveries;
+
+    /** Applies the heartbeat, recovery and poison-pill options that were given; the rest keeps the defaults. */
+    WorkerConfig.Builder recovery(WorkerConfig.Builder config) {
+        if (heartbeatTtl != null) {
+            config.heartbeat(heartbeatTtl.dividedBy(3), heartbeatTtl);
+        }
+        if (recoveryInterval != null) {
+            config.recoveryInterval(recoveryInterval);
+        }
+        if (maxRecoveries != null) {
+            config.maxRecoveries(maxRecoveries);
+        }
+        return config;
+    }
 
     /** The queue list: the option, {@code JTC_QUEUES}, or every queue the application uses with weight 1. */
     String queues(CliContext context, AppDefinition app) {

@@ -10,6 +10,7 @@ import dev.jtc.runtime.broker.FailedJob;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.PayloadLimit;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
@@ -55,8 +56,9 @@ import redis.clients.jedis.resps.Tuple;
  *       manual clock work. Workers compare each other's heartbeat expiries, so their clocks must
  *       agree to well within the heartbeat TTL (use NTP); skew of {@code s} seconds makes a worker
  *       look dead {@code s} seconds early or late.
- *   <li><b>Bad data</b> in Redis (a missing or malformed job record) never stops a fetch: the job
- *       goes to the failed set with a reason that names the problem.
+ *   <li><b>Bad data</b> in Redis (a missing or malformed job record, a payload over
+ *       {@link RedisBrokerOptions#maxPayloadBytes()}) never stops a fetch: the job goes to the
+ *       failed set with a reason that names the problem. Enqueue refuses such payloads up front.
  * </ul>
  *
  * <p>Thread-safe; one instance serves a whole process.
@@ -135,6 +137,7 @@ public final class RedisBroker implements Broker {
         if (jobs.isEmpty()) {
             return List.of();
         }
+        PayloadLimit.check(jobs, options.maxPayloadBytes()); // all or nothing: before anything is sent
         Map<String, List<Integer>> byQueue = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             JobMessage job = jobs.get(i);
@@ -292,6 +295,7 @@ public final class RedisBroker implements Broker {
             args.add(Integer.toString(want));
             args.add(Long.toString(ledger.heartbeatExpiryOr(now)));
             args.add(Integer.toString(PROMOTE_LIMIT));
+            args.add(Integer.toString(options.maxPayloadBytes()));
             ledger.fetchedFrom(queue);
             List<Object> reply;
             try {
@@ -317,8 +321,8 @@ public final class RedisBroker implements Broker {
             }
             long quarantined = RedisReplies.number(reply.get(1));
             if (quarantined > 0) {
-                LOG.warn("fetch from queue '{}' found {} malformed or missing job record(s) in Redis and moved them to"
-                        + " the failed set with the reason; see 'failed list'", queue, quarantined);
+                LOG.warn("fetch from queue '{}' found {} malformed, missing or oversize job record(s) in Redis and moved"
+                        + " them to the failed set with the reason; see 'failed list'", queue, quarantined);
             }
             for (int i = 3; i + JobFields.COUNT <= reply.size(); i += JobFields.COUNT) {
                 JobMessage job = readFetched(workerId, queue, reply, i);

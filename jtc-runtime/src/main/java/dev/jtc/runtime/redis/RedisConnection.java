@@ -58,7 +58,17 @@ final class RedisConnection implements AutoCloseable {
      * loads the scripts. Every failure is a {@link BrokerException} with one line and a hint.
      */
     static RedisConnection open(RedisUrl url, RedisBrokerOptions options) {
-        JedisClientConfig config = DefaultJedisClientConfig.builder()
+        DefaultJedisClientConfig.Builder builder = DefaultJedisClientConfig.builder();
+        if (url.tls() && options.hasCustomTls()) {
+            try {
+                builder.sslSocketFactory(RedisTls.socketFactory(options));
+            } catch (IllegalStateException e) {
+                throw new BrokerException(e.getMessage(), e);
+            }
+        } else if (options.hasCustomTls()) {
+            LOG.warn("TLS certificates are configured but {} is not a rediss:// URL; connecting without TLS", url.redacted());
+        }
+        JedisClientConfig config = builder
                 .user(url.user())
                 .password(url.password())
                 .database(url.database())
@@ -95,11 +105,46 @@ final class RedisConnection implements AutoCloseable {
             return new BrokerException("Redis at " + url.redacted() + " refused the login (" + firstLine(e.getMessage())
                     + "); check the user and password in the URL, e.g. redis://user:password@host:6379", e);
         }
+        if (e instanceof JedisConnectionException && url.tls() && !(underlying(e) instanceof ConnectException)) {
+            // A server that refuses our certificate may only hang up after the handshake (TLS 1.3):
+            // any failure on a TCP connection that did open gets the TLS checklist.
+            String what = isTlsFailure(e) ? "TLS handshake with Redis at " + url.redacted() + " failed ("
+                    : "cannot talk to Redis at " + url.redacted() + " over TLS (";
+            return new BrokerException(what + rootCause(e) + "); check that the server speaks TLS on this port and that"
+                    + " the URL's host name is in its certificate, set " + RedisBrokerOptions.ENV_CA
+                    + " to the CA file that signed it, and " + RedisBrokerOptions.ENV_CLIENT_CERT + "/"
+                    + RedisBrokerOptions.ENV_CLIENT_KEY + " if it asks for client certificates", e);
+        }
         if (e instanceof JedisConnectionException) {
             return new BrokerException("cannot reach Redis at " + url.redacted() + " (" + rootCause(e)
-                    + "); start one with: redis-server --port " + url.port() + ", or set JTC_REDIS_URL", e);
+                    + "); start one with: redis-server --port " + url.port() + ", or set JTC_REDIS_URL"
+                    + (underlying(e) instanceof ConnectException ? "" : " (or use rediss:// if the server only speaks TLS)"), e);
         }
         return new BrokerException("cannot use Redis at " + url.redacted() + ": " + firstLine(e.getMessage()), e);
+    }
+
+    /** A handshake that failed (untrusted certificate, wrong host name, no client certificate, not TLS at all). */
+    private static boolean isTlsFailure(Throwable e) {
+        Deque<Throwable> todo = new ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Throwable t = todo.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && message.contains("ssl/tls hostname verification")) {
+                return true;
+            }
+            if (t.getCause() != null) {
+                todo.add(t.getCause());
+            }
+            todo.addAll(List.of(t.getSuppressed()));
+        }
+        return false;
     }
 
     private static boolean isLoginFailure(Throwable e) {

@@ -33,7 +33,8 @@ final class Acknowledger {
     private final String workerId;
     private final WorkerListener listener;
     private final ErrorBackoff backoff;
-    private final LinkedBlockingQueue<Outcome> queue = new LinkedBlockingQueue<>();
+    /** Outcomes submitted together stay together, so that they are acknowledged in one broker call. */
+    private final LinkedBlockingQueue<List<Outcome>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closing;
     private volatile long giveUpAtNanos = Long.MAX_VALUE;
@@ -53,7 +54,17 @@ final class Acknowledger {
     }
 
     void submit(Outcome outcome) {
-        queue.add(outcome);
+        queue.add(List.of(outcome));
+    }
+
+    /**
+     * Submits outcomes that belong together: consecutive ones of the same kind (several releases at
+     * shutdown) go to the broker in one call, in this order.
+     */
+    void submitAll(List<Outcome> outcomes) {
+        if (!outcomes.isEmpty()) {
+            queue.add(List.copyOf(outcomes));
+        }
     }
 
     /**
@@ -64,7 +75,7 @@ final class Acknowledger {
         giveUpAtNanos = System.nanoTime() + maxWait.toNanos();
         closing = true;
         thread.join(maxWait.plus(ErrorBackoff.CAP).plusSeconds(1).toMillis());
-        int left = abandoned + queue.size();
+        int left = abandoned + pending();
         if (thread.isAlive()) {
             log.error("acknowledger of worker {} did not finish within {}; the unacknowledged jobs stay in flight"
                     + " and another worker will recover them", workerId, maxWait);
@@ -75,23 +86,29 @@ final class Acknowledger {
     private void run() {
         try {
             while (true) {
-                Outcome first = queue.poll(50, TimeUnit.MILLISECONDS);
+                List<Outcome> first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (closing) {
                         return;
                     }
                     continue;
                 }
+                List<List<Outcome>> submitted = new ArrayList<>();
+                submitted.add(first);
+                queue.drainTo(submitted);
                 List<Outcome> batch = new ArrayList<>();
-                batch.add(first);
-                queue.drainTo(batch);
+                submitted.forEach(batch::addAll);
                 process(batch);
             }
         } catch (InterruptedException e) {
             log.warn("acknowledger of worker {} interrupted; {} outcomes stay unacknowledged (in flight, recoverable)",
-                    workerId, queue.size());
+                    workerId, pending());
             Thread.currentThread().interrupt();
         }
+    }
+
+    private int pending() {
+        return queue.stream().mapToInt(List::size).sum();
     }
 
     private void process(List<Outcome> batch) throws InterruptedException {

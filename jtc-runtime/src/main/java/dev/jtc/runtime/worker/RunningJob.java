@@ -15,19 +15,29 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RunningJob implements JobContext {
 
     private final JobMessage message;
+    private final long fetchOrder;
     private final long startedNanos;
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile boolean stopRequested;
     private Thread thread;
     private boolean finished;
 
-    RunningJob(JobMessage message) {
+    /**
+     * @param fetchOrder increases with every job the worker fetches, so that jobs put back at
+     *     shutdown return to their queue in the order they left it
+     */
+    RunningJob(JobMessage message, long fetchOrder) {
         this.message = message;
+        this.fetchOrder = fetchOrder;
         this.startedNanos = System.nanoTime();
     }
 
     JobMessage message() {
         return message;
+    }
+
+    long fetchOrder() {
+        return fetchOrder;
     }
 
     long startedNanos() {

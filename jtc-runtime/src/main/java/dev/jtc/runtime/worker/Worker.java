@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +68,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Shutdown.</b> {@link #shutdown(Duration)} stops fetching, lets running jobs finish within
  * the grace, then asks the rest to stop, interrupts them and releases them to the head of their
- * queues (another worker runs them again; the attempt is not counted), acknowledges everything
+ * queues in one broker call, in the order they were fetched, so they run next and in their
+ * original order (another worker runs them again; the attempt is not counted), acknowledges everything
  * outstanding and unregisters. {@link #awaitTermination} waits for all of that.
  *
  * <p><b>Broker failures</b> (Redis away) never kill a loop: each logs one line, backs off up to
@@ -92,6 +96,7 @@ public final class Worker {
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final Object runningChanged = new Object();
     private final AtomicInteger busyThreads = new AtomicInteger();
+    private final AtomicLong fetchOrder = new AtomicLong();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Acknowledger acknowledger;
     private final ExecutorService jobThreads;
@@ -101,6 +106,7 @@ public final class Worker {
     private final PeriodicFailureLog recoveryErrors = new PeriodicFailureLog("recovery of dead workers");
     private final Scheduler scheduler;
     private volatile DiagnosticContext diagnostics = DiagnosticContext.SLF4J;
+    private volatile RandomGenerator backoffRandom;
     private volatile Instant startedAt;
     private Thread fetchThread;
     private Thread schedulerThread;
@@ -166,6 +172,15 @@ public final class Worker {
     /** Replaces where the job id and name are written while a job runs (SLF4J's MDC by default). */
     Worker diagnosticContext(DiagnosticContext context) {
         this.diagnostics = Objects.requireNonNull(context, "context");
+        return this;
+    }
+
+    /**
+     * Replaces where retry backoffs draw their jitter from (by default a thread-local random per
+     * draw); tests pass a fixed source so that a backoff is exactly known.
+     */
+    Worker backoffRandom(RandomGenerator random) {
+        this.backoffRandom = Objects.requireNonNull(random, "random");
         return this;
     }
 
@@ -317,15 +332,20 @@ public final class Worker {
         return result;
     }
 
+    /** Interrupts the jobs still running and puts them back, in fetch order and in one broker call. */
     private void releaseUnfinished() {
-        for (RunningJob job : unsettledRunning()) {
+        List<RunningJob> unfinished = unsettledRunning();
+        unfinished.sort(Comparator.comparingLong(RunningJob::fetchOrder));
+        List<Outcome> released = new ArrayList<>();
+        for (RunningJob job : unfinished) {
             if (job.settle()) {
                 job.stop();
                 log.warn("job {} ({}) did not finish within the shutdown grace; interrupted and put back on queue {}",
                         job.id(), job.name(), job.queue());
-                acknowledger.submit(new Outcome.Released(job.message()));
+                released.add(new Outcome.Released(job.message()));
             }
         }
+        acknowledger.submitAll(released);
     }
 
     // --- fetching ------------------------------------------------------------------------------
@@ -349,10 +369,8 @@ public final class Worker {
                 }
                 slots.release(free - jobs.size());
                 if (state.get() != WorkerState.RUNNING) {
-                    // Shutdown began while the fetch waited: these never start.
-                    for (JobMessage job : jobs) {
-                        acknowledger.submit(new Outcome.Released(job));
-                    }
+                    // Shutdown began while the fetch waited: these never start, and go back in their order.
+                    acknowledger.submitAll(jobs.stream().<Outcome>map(Outcome.Released::new).toList());
                     slots.release(jobs.size());
                     break;
                 }
@@ -383,7 +401,7 @@ public final class Worker {
     }
 
     private void launch(JobMessage job) {
-        RunningJob context = new RunningJob(job);
+        RunningJob context = new RunningJob(job, fetchOrder.incrementAndGet());
         running.put(job.id(), context);
         busyThreads.incrementAndGet();
         try {
@@ -457,7 +475,15 @@ public final class Worker {
         }
         Failure failure = Failures.timedOut(context.message(), type.timeout(), context.stackTrace(), clock.instant());
         context.stop();
-        settleFailure(context.message(), type, failure);
+        // This runs on the watchdog thread: its log line carries the job in the MDC like every other.
+        diagnostics.put(DiagnosticContext.JOB_ID, context.id());
+        diagnostics.put(DiagnosticContext.JOB_NAME, context.name());
+        try {
+            settleFailure(context.message(), type, failure);
+        } finally {
+            diagnostics.remove(DiagnosticContext.JOB_ID);
+            diagnostics.remove(DiagnosticContext.JOB_NAME);
+        }
     }
 
     private void attemptFailed(RunningJob context, JobType type, Failure failure) {
@@ -472,7 +498,9 @@ public final class Worker {
     private void settleFailure(JobMessage job, JobType type, Failure failure) {
         int attempts = type.retries() + 1;
         if (job.attempt() < attempts) {
-            Duration delay = Backoff.of(type).delayBeforeRetry(job.attempt());
+            RandomGenerator random = backoffRandom;
+            Backoff backoff = random == null ? Backoff.of(type) : Backoff.exponential(type.backoffBase(), type.backoffCap(), random);
+            Duration delay = backoff.delayBeforeRetry(job.attempt());
             Instant retryAt = clock.instant().plus(delay);
             log.warn("job {} ({}) attempt {} of {} failed: {}; retrying in {}", job.id(), job.name(), job.attempt(), attempts,
                     failure.reason(), Durations.format(delay.truncatedTo(ChronoUnit.MILLIS)));

@@ -1,9 +1,11 @@
 -- jtc fetch: promotes due scheduled jobs, then moves up to ARGV[5] ready jobs into the in-flight
 -- set of worker ARGV[4]. ARGV[6] = the worker's heartbeat expiry (ms) known to the caller,
--- ARGV[7] = how many due jobs to promote at most.
+-- ARGV[7] = how many due jobs to promote at most, ARGV[8] = the largest payload in bytes (a job
+-- with a larger one goes to the failed set instead of to the worker).
 -- Returns {nextDue, quarantined, skipped, then 9 fields per job taken}; nextDue is the earliest
 -- scheduled time ('' if none) when nothing was taken.
 local worker, max, expiry, promote_limit = ARGV[4], tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
+local max_payload = tonumber(ARGV[8]) or math.huge -- no limit when the caller passes none
 
 local due = redis.call('ZRANGEBYSCORE', K.scheduled, '-inf', NOW, 'LIMIT', 0, promote_limit)
 for _, id in ipairs(due) do
@@ -56,6 +58,10 @@ while taken < max do
       local problem = (not looks_well_formed(h)) and problems(h)
       if problem then
         quarantine(id, 'malformed job record: ' .. problem)
+        quarantined = quarantined + 1
+      elseif #h.payload > max_payload then
+        quarantine(id, 'oversize payload: ' .. #h.payload .. ' bytes, over the limit of ' .. max_payload
+          .. ' bytes (the producer should pass large data by reference, or raise the limit on both sides)')
         quarantined = quarantined + 1
       else
         local attempt = tostring((tonumber(h.attempt) or 0) + 1)

@@ -3,6 +3,7 @@ package dev.jtc.runtime.broker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtc.runtime.JobState;
@@ -48,7 +49,10 @@ import org.junit.jupiter.api.Timeout;
  *       measured on the broker's clock; failed records stay until deleted;
  *   <li>a worker with in-flight jobs and no live heartbeat (expired, or unregistered) is dead;
  *       a poison pill's failed-set reason contains the word "poison";
- *   <li>the failure counter counts retried, failed and rejected attempts.
+ *   <li>the failure counter counts retried, failed and rejected attempts;
+ *   <li>a payload over {@link PayloadLimit#DEFAULT_MAX_BYTES} UTF-8 bytes (the default limit) is
+ *       refused with a {@link PayloadTooLargeException}, and a batch with one such job enqueues
+ *       nothing.
  * </ul>
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -317,6 +321,33 @@ public abstract class BrokerContractTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** A JSON payload of exactly {@code bytes} UTF-8 bytes, with two-byte characters in it. */
+    private static String payloadOfBytes(int bytes) {
+        String frame = "{\"text\":\"\"}"; // 11 bytes
+        int content = bytes - frame.length();
+        return "{\"text\":\"" + "\u00e9".repeat(content / 2) + "x".repeat(content % 2) + "\"}";
+    }
+
+    @Test
+    void payloadAtTheLimitIsEnqueuedAndOneByteMoreIsRefusedWithNothingOfItsBatchEnqueued() throws Exception {
+        JobMessage atLimit = job("default", "SendMail", payloadOfBytes(PayloadLimit.DEFAULT_MAX_BYTES));
+        JobMessage fine = job("default");
+        JobMessage over = job("default", "SendMail", payloadOfBytes(PayloadLimit.DEFAULT_MAX_BYTES + 1));
+
+        PayloadTooLargeException refused = assertThrows(PayloadTooLargeException.class,
+                () -> broker.enqueueAll(List.of(fine, over)));
+        assertEquals(PayloadLimit.DEFAULT_MAX_BYTES + 1, refused.bytes());
+        assertEquals(PayloadLimit.DEFAULT_MAX_BYTES, refused.maxBytes());
+        assertTrue(refused.getMessage().startsWith("payload of job 'SendMail' is " + (PayloadLimit.DEFAULT_MAX_BYTES + 1)
+                + " bytes, over the limit of " + PayloadLimit.DEFAULT_MAX_BYTES + " bytes"), refused.getMessage());
+        assertThrows(PayloadTooLargeException.class, () -> broker.enqueue(over));
+        assertEquals(Optional.empty(), broker.status(fine.id()), "nothing of the refused batch was enqueued");
+        assertEquals(Optional.empty(), broker.status(over.id()));
+
+        broker.enqueue(atLimit);
+        assertEquals(atLimit.payload(), fetchOne("w1", "default").payload());
     }
 
     // --- delayed jobs --------------------------------------------------------------------------

@@ -81,6 +81,38 @@ class WorkerCommandsTest {
     }
 
     @Test
+    void workSetsHowFastDeadWorkersJobsAreRecovered() throws Exception {
+        AtomicReference<WorkerConfig> config = new AtomicReference<>();
+        cli.workerStarted = worker -> {
+            config.set(worker.config());
+            worker.shutdown(Duration.ZERO);
+        };
+
+        assertEquals(0, cli.run(clock, "work", "--heartbeat-ttl", "6s", "--recovery-interval", "5s", "--max-recoveries", "1"),
+                cli.err());
+
+        assertEquals(Duration.ofSeconds(6), config.get().heartbeatTtl());
+        assertEquals(Duration.ofSeconds(2), config.get().heartbeatInterval());
+        assertEquals(Duration.ofSeconds(5), config.get().recoveryInterval());
+        assertEquals(1, config.get().maxRecoveries());
+    }
+
+    @Test
+    void workKeepsTheRecoveryDefaultsUnlessTold() throws Exception {
+        AtomicReference<WorkerConfig> config = new AtomicReference<>();
+        cli.workerStarted = worker -> {
+            config.set(worker.config());
+            worker.shutdown(Duration.ZERO);
+        };
+
+        assertEquals(0, cli.run(clock, "work"), cli.err());
+
+        assertEquals(Duration.ofSeconds(15), config.get().heartbeatTtl());
+        assertEquals(Duration.ofSeconds(15), config.get().recoveryInterval());
+        assertEquals(3, config.get().maxRecoveries());
+    }
+
+    @Test
     void workByDefaultListensToEveryQueueOfTheApplication() throws Exception {
         AtomicReference<WorkerConfig> config = new AtomicReference<>();
         AtomicReference<WorkerState> state = new AtomicReference<>();

@@ -174,8 +174,8 @@ class RedisWorkerProcessTest {
         assertEquals(List.of(), broker.workers().stream().map(WorkerInfo::id).filter("graceful"::equals).toList(),
                 "it unregistered");
         List<JobMessage> again = broker.fetch("check", List.of("default"), 10, Duration.ZERO);
-        // The worker releases unfinished jobs one by one in no particular order, so only the set is fixed.
-        assertEquals(Set.copyOf(ids(longJobs)), Set.copyOf(ids(again)));
+        // Released in one call in the order they were fetched, they are back at the head in their old order.
+        assertEquals(ids(longJobs), ids(again));
         assertEquals(List.of(1, 1), again.stream().map(JobMessage::attempt).toList());
     }
 
@@ -234,7 +234,9 @@ class RedisWorkerProcessTest {
             try {
                 after.addAll(enqueueSleeps(20, 100));
             } catch (BrokerException e) {
-                assertTrue(attempt < 5, e.getMessage());
+                // Refused while the restarted server still loads its AOF ("LOADING"): try again shortly.
+                assertTrue(attempt < 50, e.getMessage());
+                Thread.sleep(100);
             }
         }
         Set<String> all = new HashSet<>(ids(before));

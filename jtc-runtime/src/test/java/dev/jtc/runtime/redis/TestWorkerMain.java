@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * A tiny worker application run as its own JVM by the process-level tests, so that they can kill
@@ -95,15 +96,17 @@ public final class TestWorkerMain {
         }
     }
 
-    /** Writes down what a job did; keeps trying while Redis is away (a test may restart it). */
+    /** Writes down what a job did; keeps trying while Redis is away or loading (a test may restart it). */
     private static void record(JedisPool records, String list, String value) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try (Jedis jedis = records.getResource()) {
                 jedis.rpush(list, value);
                 return;
-            } catch (JedisConnectionException e) {
-                if (System.nanoTime() > deadline) {
+            } catch (JedisConnectionException | JedisDataException e) {
+                // Away, or just restarted and still loading its AOF ("LOADING Redis is loading the dataset").
+                boolean loading = e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("LOADING");
+                if (!(e instanceof JedisConnectionException || loading) || System.nanoTime() > deadline) {
                     throw e;
                 }
                 Thread.sleep(100);

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker that fails the next few fetches, acknowledgements or tick claims, as Redis does while
- * it restarts; it also records which ticks it enqueued, in order.
+ * it restarts; it also records which ticks it enqueued, in order, and every release call.
  */
 final class FlakyBroker implements Broker {
 
@@ -31,6 +31,7 @@ final class FlakyBroker implements Broker {
     private final AtomicInteger fetchFailures = new AtomicInteger();
     private final AtomicInteger completeFailures = new AtomicInteger();
     private final List<Instant> enqueuedTicks = new CopyOnWriteArrayList<>();
+    private final List<List<String>> releaseCalls = new CopyOnWriteArrayList<>();
 
     FlakyBroker(Broker delegate) {
         this.delegate = delegate;
@@ -54,6 +55,11 @@ final class FlakyBroker implements Broker {
 
     int completeFailures() {
         return completeFailures.get();
+    }
+
+    /** The ids of the jobs of each {@link #release} call, in call order. */
+    List<List<String>> releaseCalls() {
+        return List.copyOf(releaseCalls);
     }
 
     List<Instant> enqueuedTicks() {
@@ -119,6 +125,7 @@ final class FlakyBroker implements Broker {
 
     @Override
     public void release(String workerId, List<JobMessage> jobs) {
+        releaseCalls.add(jobs.stream().map(JobMessage::id).toList());
         delegate.release(workerId, jobs);
     }
 

@@ -13,12 +13,17 @@ import java.util.function.Predicate;
 /** Records a worker's events so tests can wait for them instead of sleeping. */
 final class RecordingListener implements WorkerListener {
 
-    record Event(String kind, JobMessage job, Failure failure) {}
+    /** One event; {@code retryAt} only for "retried". */
+    record Event(String kind, JobMessage job, Failure failure, Instant retryAt) {}
 
     private final List<Event> events = new ArrayList<>();
 
-    private synchronized void add(String kind, JobMessage job, Failure failure) {
-        events.add(new Event(kind, job, failure));
+    private void add(String kind, JobMessage job, Failure failure) {
+        add(kind, job, failure, null);
+    }
+
+    private synchronized void add(String kind, JobMessage job, Failure failure, Instant retryAt) {
+        events.add(new Event(kind, job, failure, retryAt));
         notifyAll();
     }
 
@@ -39,7 +44,7 @@ final class RecordingListener implements WorkerListener {
 
     @Override
     public void jobRetried(JobMessage job, Failure failure, Instant retryAt) {
-        add("retried", job, failure);
+        add("retried", job, failure, retryAt);
     }
 
     @Override

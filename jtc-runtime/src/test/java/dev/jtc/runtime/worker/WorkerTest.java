@@ -20,6 +20,7 @@ import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -201,13 +203,57 @@ class WorkerTest {
             throw new IllegalStateException("down");
         });
         JobHandle handle = dispatcher.dispatch(slowBackoff, "{}", DispatchOptions.none());
-        start(List.of(slowBackoff), config().build());
+        Instant before = clock.instant();
+        Worker worker = new Worker(broker, runner, List.of(slowBackoff), List.of(), config().build(), clock);
+        worker.backoffRandom(drawing(Draw.LARGEST)).addListener(events);
+        workers.add(worker);
+        worker.start();
 
         List<RecordingListener.Event> retried = events.await("retried", 1);
 
+        // Full jitter drew its largest value: the retry waits the whole bound, base * 2^0 = 1 h.
+        Instant retryAt = retried.get(0).retryAt();
+        assertFalse(retryAt.isBefore(before.plus(Duration.ofHours(1))), "retry at " + retryAt + ", failed after " + before);
+        assertTrue(retryAt.isBefore(clock.instant().plus(Duration.ofHours(1)).plusMillis(1)), "retry at " + retryAt);
         assertEquals(Optional.of(JobState.SCHEDULED), handle.status());
-        assertEquals(1, retried.size());
         assertEquals(1, events.count("started"), "the retry waits for its backoff");
+    }
+
+    @Test
+    void retryRunsAtOnceWhenTheJitterDrawsZero() throws Exception {
+        JobType slowBackoff = new JobType("Slow", "default", 1, JobType.NO_TIMEOUT, Duration.ofHours(1), Duration.ofHours(1), "", "");
+        runner.on("Slow", (payload, ctx) -> {
+            if (ctx.attempt() == 1) {
+                throw new IllegalStateException("down");
+            }
+        });
+        JobHandle handle = dispatcher.dispatch(slowBackoff, "{}", DispatchOptions.none());
+        Worker worker = new Worker(broker, runner, List.of(slowBackoff), List.of(), config().build(), clock);
+        worker.backoffRandom(drawing(Draw.SMALLEST)).addListener(events);
+        workers.add(worker);
+        worker.start();
+
+        List<RecordingListener.Event> completed = events.await("completed", 1);
+
+        assertEquals(2, completed.get(0).job().attempt(), "the second attempt ran although the policy allows an hour");
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+    }
+
+    private enum Draw { SMALLEST, LARGEST }
+
+    /** A random source whose bounded draws are always the smallest or the largest value allowed. */
+    private static RandomGenerator drawing(Draw draw) {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return draw == Draw.SMALLEST ? 0 : Long.MAX_VALUE;
+            }
+
+            @Override
+            public long nextLong(long origin, long bound) {
+                return draw == Draw.SMALLEST ? origin : bound - 1;
+            }
+        };
     }
 
     @Test
@@ -463,6 +509,40 @@ class WorkerTest {
         // Another worker picks the released jobs up, first attempt again.
         List<JobMessage> again = broker.fetch("next", List.of("default"), 10, Duration.ZERO);
         assertEquals(List.of(1, 1, 1), again.stream().map(JobMessage::attempt).toList());
+    }
+
+    @Test
+    void shutdownPutsUnfinishedJobsBackInOneCallInTheOrderTheyWereFetched() throws Exception {
+        JobType work = type("Work", 0);
+        CountDownLatch allRunning = new CountDownLatch(5);
+        runner.on("Work", (payload, ctx) -> {
+            allRunning.countDown();
+            Thread.sleep(20_000);
+        });
+        List<String> fetched = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fetched.add(dispatcher.dispatch(work, "{\"n\":" + i + "}", DispatchOptions.none()).id());
+        }
+        List<String> waiting = new ArrayList<>();
+        FlakyBroker recording = new FlakyBroker(broker);
+        // Small batches, so the five running jobs come from several fetches.
+        Worker worker = new Worker(recording, runner, List.of(work), List.of(), config().concurrency(5).fetchBatchSize(2).build(),
+                clock);
+        worker.addListener(events);
+        workers.add(worker);
+        worker.start();
+        assertTrue(allRunning.await(10, TimeUnit.SECONDS));
+        for (int i = 0; i < 2; i++) {
+            waiting.add(dispatcher.dispatch(work, "{}", DispatchOptions.none()).id());
+        }
+
+        stop(worker, Duration.ofMillis(100));
+
+        assertEquals(List.of(fetched), recording.releaseCalls(), "one release call, in fetch order");
+        List<String> order = new ArrayList<>(fetched);
+        order.addAll(waiting);
+        List<JobMessage> next = broker.fetch("next", List.of("default"), 10, Duration.ZERO);
+        assertEquals(order, next.stream().map(JobMessage::id).toList(), "released jobs run next, in their old order");
     }
 
     @Test
