@@ -1,13 +1,11 @@
 package dev.jtc.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
-import static dev.jtc.processor.TestSources.columnOf;
 import static dev.jtc.processor.TestSources.compile;
-import static dev.jtc.processor.TestSources.lineOf;
 import static dev.jtc.processor.TestSources.source;
 
-import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +28,9 @@ final class ApplicationDiagnosticsTest {
 
     @Test
     void jobsWithoutAnApplication() {
-        Compilation compilation = compile(JOB);
-        assertThat(compilation).hadErrorContaining("[jtc:application] @Job class p.SendEmail uses jtc, but the compilation has no"
-                + " @JtcApplication class").inFile(JOB).onLineContaining("final class SendEmail");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(JOB),
+                "[jtc:application] @Job class p.SendEmail uses jtc, but the compilation has no @JtcApplication class",
+                JOB, "final class SendEmail");
     }
 
     @Test
@@ -46,10 +43,8 @@ final class ApplicationDiagnosticsTest {
                 @JtcApplication
                 final class OtherApp {}
                 """);
-        Compilation compilation = compile(APP, second, JOB);
-        assertThat(compilation).hadErrorContaining("[jtc:application] p.ShopApp is a second @JtcApplication (the first is p.OtherApp)")
-                .inFile(APP).onLineContaining("@JtcApplication");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, second, JOB),
+                "[jtc:application] p.ShopApp is a second @JtcApplication (the first is p.OtherApp)", APP, "@JtcApplication");
     }
 
     @Test
@@ -62,11 +57,9 @@ final class ApplicationDiagnosticsTest {
                 @JtcApplication(generatedPackage = "com.acme.1jobs")
                 final class ShopApp {}
                 """);
-        Compilation compilation = compile(app, JOB);
-        assertThat(compilation).hadErrorContaining("[jtc:application] generatedPackage = \"com.acme.1jobs\" on p.ShopApp is not a"
-                        + " package name")
-                .inFile(app).onLine(lineOf(app, "@JtcApplication")).atColumn(columnOf(app, "\"com.acme.1jobs\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyErrorAt(compile(app, JOB),
+                "[jtc:application] generatedPackage = \"com.acme.1jobs\" on p.ShopApp is not a package name",
+                app, "@JtcApplication", "\"com.acme.1jobs\"");
     }
 
     @Test
@@ -84,10 +77,9 @@ final class ApplicationDiagnosticsTest {
                 @JtcApplication(modules = {MailSettings.class})
                 final class ShopApp {}
                 """);
-        Compilation compilation = compile(app, notAModule, JOB);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-module] p.MailSettings is listed in @JtcApplication(modules = ...)"
-                        + " but is not a Dagger module: annotate it with @dagger.Module")
-                .inFile(app).onLine(lineOf(app, "@JtcApplication")).atColumn(columnOf(app, ".class"));
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyErrorAt(compile(app, notAModule, JOB),
+                "[jtc:invalid-module] p.MailSettings is listed in @JtcApplication(modules = ...)"
+                        + " but is not a Dagger module: annotate it with @dagger.Module",
+                app, "@JtcApplication", ".class");
     }
 }

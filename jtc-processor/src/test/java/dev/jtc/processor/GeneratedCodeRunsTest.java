@@ -271,37 +271,7 @@ final class GeneratedCodeRunsTest {
     }
 
     private static JobContext context(String name) {
-        return new JobContext() {
-            @Override
-            public String id() {
-                return "job-1";
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String queue() {
-                return "default";
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public Instant enqueuedAt() {
-                return Instant.EPOCH;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return false;
-            }
-        };
+        return new FixedJobContext(name, Instant.EPOCH);
     }
 
     /** A dispatcher that records what the generated code sends through it. */

@@ -1,10 +1,10 @@
 package dev.jtc.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
-import static dev.jtc.processor.TestSources.columnOf;
 import static dev.jtc.processor.TestSources.compile;
-import static dev.jtc.processor.TestSources.lineOf;
 import static dev.jtc.processor.TestSources.source;
 
 import com.google.testing.compile.Compilation;
@@ -31,12 +31,15 @@ final class JobDiagnosticsTest {
                 """ + body + "\n}\n");
     }
 
+    /** Expects exactly one error for a plain {@code @Job} with {@code body}, on the line that contains {@code lineText}. */
+    private static void assertHandleError(String body, String message, String lineText) {
+        JavaFileObject source = job("@Job", body);
+        assertOnlyError(compile(APP, source), message, source, lineText);
+    }
+
     private static void assertValueError(String tag, String message, String annotation, String value) {
         JavaFileObject source = job(annotation, "    void handle(long userId) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:" + tag + "] " + message)
-                .inFile(source).onLine(lineOf(source, annotation)).atColumn(columnOf(source, value));
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyErrorAt(compile(APP, source), "[jtc:" + tag + "] " + message, source, annotation, value);
     }
 
     @Test
@@ -95,11 +98,10 @@ final class JobDiagnosticsTest {
                     void handle() {}
                 }
                 """);
-        Compilation compilation = compile(APP, first, second);
-        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"email\" of @Job class p.SendOtherEmail is already"
-                        + " used by @Job class p.SendEmail")
-                .inFile(second).onLine(lineOf(second, "@Job(")).atColumn(columnOf(second, "\"email\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyErrorAt(compile(APP, first, second),
+                "[jtc:duplicate-name] the name \"email\" of @Job class p.SendOtherEmail is already"
+                        + " used by @Job class p.SendEmail",
+                second, "@Job(", "\"email\"");
     }
 
     @Test
@@ -117,77 +119,58 @@ final class JobDiagnosticsTest {
                     @Every(value = "5m", name = "cleanup") void cleanup() {}
                 }
                 """);
-        Compilation compilation = compile(APP, jobSource, owner);
-        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"cleanup\" of @Every method p.Maintenance.cleanup()"
-                        + " is already used by @Job class p.SendEmail")
-                .inFile(owner).onLine(lineOf(owner, "@Every(")).atColumn(columnOf(owner, "\"cleanup\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyErrorAt(compile(APP, jobSource, owner),
+                "[jtc:duplicate-name] the name \"cleanup\" of @Every method p.Maintenance.cleanup()"
+                        + " is already used by @Job class p.SendEmail",
+                owner, "@Every(", "\"cleanup\"");
     }
 
     @Test
     void noHandleMethod() {
-        JavaFileObject source = job("@Job", "    void run(long userId) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:handle-method] @Job class p.SendEmail has no handle method")
-                .inFile(source).onLineContaining("@Job");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    void run(long userId) {}",
+                "[jtc:handle-method] @Job class p.SendEmail has no handle method", "@Job");
     }
 
     @Test
     void overloadedHandle() {
-        JavaFileObject source = job("@Job", "    void handle(long userId) {}\n    void handle(String email) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:handle-method] @Job class p.SendEmail has 2 methods named handle")
-                .inFile(source).onLineContaining("void handle(String email)");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    void handle(long userId) {}\n    void handle(String email) {}",
+                "[jtc:handle-method] @Job class p.SendEmail has 2 methods named handle", "void handle(String email)");
     }
 
     @Test
     void staticHandle() {
-        JavaFileObject source = job("@Job", "    static void handle(long userId) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:handle-method] p.SendEmail.handle(...) is static")
-                .inFile(source).onLineContaining("static void handle");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    static void handle(long userId) {}",
+                "[jtc:handle-method] p.SendEmail.handle(...) is static", "static void handle");
     }
 
     @Test
     void privateHandle() {
-        JavaFileObject source = job("@Job", "    private void handle(long userId) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:handle-method] p.SendEmail.handle(...) is private")
-                .inFile(source).onLineContaining("private void handle");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    private void handle(long userId) {}",
+                "[jtc:handle-method] p.SendEmail.handle(...) is private", "private void handle");
     }
 
     @Test
     void unsupportedPayloadTypeNamesParameterTypeAndTheSupportedTypes() {
-        JavaFileObject source = job("@Job", "    void handle(long userId,\n            Thread worker) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:unsupported-payload-type] parameter 'worker' of p.SendEmail.handle(...) has"
+        assertHandleError("    void handle(long userId,\n            Thread worker) {}",
+                "[jtc:unsupported-payload-type] parameter 'worker' of p.SendEmail.handle(...) has"
                         + " type java.lang.Thread, which cannot travel in a JSON payload: java.lang.Thread is not a type jtc can"
-                        + " encode. Supported: primitives and their boxes, String, enums, java.time")
-                .inFile(source).onLineContaining("Thread worker");
-        assertThat(compilation).hadErrorCount(1);
+                        + " encode. Supported: primitives and their boxes, String, enums, java.time",
+                "Thread worker");
     }
 
     @Test
     void unsupportedTypeInsideAContainer() {
-        JavaFileObject source = job("@Job", "    void handle(java.util.List<Object> things) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:unsupported-payload-type] parameter 'things' of p.SendEmail.handle(...) has"
-                + " type java.util.List<java.lang.Object>, which cannot travel in a JSON payload: java.lang.Object is not a type jtc"
-                + " can encode").inFile(source).onLineContaining("List<Object> things");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    void handle(java.util.List<Object> things) {}",
+                "[jtc:unsupported-payload-type] parameter 'things' of p.SendEmail.handle(...) has"
+                        + " type java.util.List<java.lang.Object>, which cannot travel in a JSON payload: java.lang.Object"
+                        + " is not a type jtc can encode",
+                "List<Object> things");
     }
 
     @Test
     void mapKeysMustBeStrings() {
-        JavaFileObject source = job("@Job", "    void handle(java.util.Map<Integer, String> names) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("map keys must be String (they become JSON object keys), not java.lang.Integer")
-                .inFile(source).onLineContaining("Map<Integer, String> names");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    void handle(java.util.Map<Integer, String> names) {}",
+                "map keys must be String (they become JSON object keys), not java.lang.Integer", "Map<Integer, String> names");
     }
 
     @Test
@@ -200,22 +183,19 @@ final class JobDiagnosticsTest {
                 public record Node(String label, List<Node> children) {}
                 """);
         JavaFileObject source = job("@Job", "    void handle(Node tree) {}");
-        Compilation compilation = compile(APP, node, source);
-        assertThat(compilation).hadErrorContaining("[jtc:unsupported-payload-type] parameter 'tree' of p.SendEmail.handle(...) has type"
+        assertOnlyError(compile(APP, node, source),
+                "[jtc:unsupported-payload-type] parameter 'tree' of p.SendEmail.handle(...) has type"
                         + " p.Node, which cannot travel in a JSON payload: component children of record p.Node: the record p.Node"
-                        + " contains itself (p.Node -> p.Node)")
-                .inFile(source).onLineContaining("Node tree");
-        assertThat(compilation).hadErrorCount(1);
+                        + " contains itself (p.Node -> p.Node)",
+                source, "Node tree");
     }
 
     @Test
     void secondJobContextIsAnError() {
-        JavaFileObject source = job("@Job", "    void handle(JobContext first,\n            JobContext second) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-parameters] p.SendEmail.handle takes (dev.jtc.runtime.JobContext,"
-                + " dev.jtc.runtime.JobContext): a handle method declares JobContext at most once")
-                .inFile(source).onLineContaining("JobContext second");
-        assertThat(compilation).hadErrorCount(1);
+        assertHandleError("    void handle(JobContext first,\n            JobContext second) {}",
+                "[jtc:invalid-parameters] p.SendEmail.handle takes (dev.jtc.runtime.JobContext,"
+                        + " dev.jtc.runtime.JobContext): a handle method declares JobContext at most once",
+                "JobContext second");
     }
 
     @Test
@@ -251,11 +231,11 @@ final class JobDiagnosticsTest {
                     void handle(long userId) {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] @Job class p.SendEmail cannot be created by Dagger: it has"
-                + " no @Inject constructor, and Dagger creates only classes that have one; add @Inject (jakarta.inject.Inject) to"
-                + " a constructor, e.g. @Inject SendEmail() {}").inFile(source).onLineContaining("@Job");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-injectable] @Job class p.SendEmail cannot be created by Dagger: it has"
+                        + " no @Inject constructor, and Dagger creates only classes that have one; add @Inject"
+                        + " (jakarta.inject.Inject) to a constructor, e.g. @Inject SendEmail() {}",
+                source, "@Job");
     }
 
     @Test
@@ -275,10 +255,10 @@ final class JobDiagnosticsTest {
                     }
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] @Job class p.Jobs.SendEmail cannot be created by Dagger: it"
-                + " is private; make it package-private or public").inFile(source).onLineContaining("@Job");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-injectable] @Job class p.Jobs.SendEmail cannot be created by Dagger: it"
+                        + " is private; make it package-private or public",
+                source, "@Job");
     }
 
     @Test
@@ -296,10 +276,9 @@ final class JobDiagnosticsTest {
                     void handle(long userId) {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] @Job class p.SendEmail cannot be created by Dagger: its"
-                + " @Inject constructor is private").inFile(source).onLineContaining("@Inject private SendEmail()");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-injectable] @Job class p.SendEmail cannot be created by Dagger: its @Inject constructor is private",
+                source, "@Inject private SendEmail()");
     }
 
     @Test
@@ -317,11 +296,10 @@ final class JobDiagnosticsTest {
                     public void handle(long userId) {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] the @Inject constructor of q.SendEmail is not public, but the"
-                + " generated classes are in package p and must call it: make the constructor public")
-                .inFile(source).onLineContaining("@Inject SendEmail()");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-public] the @Inject constructor of q.SendEmail is not public, but the"
+                        + " generated classes are in package p and must call it: make the constructor public",
+                source, "@Inject SendEmail()");
     }
 
     @Test
@@ -339,10 +317,10 @@ final class JobDiagnosticsTest {
                     public void handle(long userId) {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] @Job class q.SendEmail is not public, but the generated classes"
-                + " are in package p and must call it: make it public").inFile(source).onLineContaining("@Job");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-public] @Job class q.SendEmail is not public, but the generated classes"
+                        + " are in package p and must call it: make it public",
+                source, "@Job");
     }
 
     @Test
@@ -360,10 +338,8 @@ final class JobDiagnosticsTest {
                     void handle(long userId) {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] q.SendEmail.handle(...) is not public")
-                .inFile(source).onLineContaining("void handle(long userId)");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-public] q.SendEmail.handle(...) is not public", source, "void handle(long userId)");
     }
 
     @Test
@@ -386,9 +362,8 @@ final class JobDiagnosticsTest {
                     public void handle(Status status) {}
                 }
                 """);
-        Compilation compilation = compile(APP, status, source);
-        assertThat(compilation).hadErrorContaining("q.Status is not visible from package p where the generated codec lives; make it public")
-                .inFile(source).onLineContaining("Status status");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, status, source),
+                "q.Status is not visible from package p where the generated codec lives; make it public",
+                source, "Status status");
     }
 }

@@ -1,9 +1,9 @@
 package dev.jtc.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static dev.jtc.processor.TestSources.columnOf;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.compileWithDagger;
-import static dev.jtc.processor.TestSources.lineOf;
 import static dev.jtc.processor.TestSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.testing.compile.Compilation;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.BrokerDispatcher;
-import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import java.lang.reflect.Method;
@@ -259,13 +258,12 @@ final class ModuleInstancesTest {
                     }
                 }
                 """);
-        Compilation compilation = compileWithDagger(APP, module, GREETING, GREETER);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-module] p.GreetingModule has binding methods that need an"
+        assertOnlyErrorAt(compileWithDagger(APP, module, GREETING, GREETER),
+                "[jtc:invalid-module] p.GreetingModule has binding methods that need an"
                         + " instance of the module (greeting()), but its constructors are private and nothing else in it hands out"
                         + " an instance, so neither Dagger nor the application can make one: make those methods static, or give"
-                        + " GreetingModule a constructor that is not private")
-                .inFile(APP).onLine(lineOf(APP, "@JtcApplication")).atColumn(columnOf(APP, ".class"));
-        assertThat(compilation).hadErrorCount(1);
+                        + " GreetingModule a constructor that is not private",
+                APP, "@JtcApplication", ".class");
     }
 
     @Test
@@ -285,10 +283,9 @@ final class ModuleInstancesTest {
                     }
                 }
                 """);
-        Compilation compilation = compileWithDagger(APP, module, GREETING, GREETER);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-module] p.GreetingModule has binding methods that need an"
-                + " instance of the module (greeting())").inFile(APP).onLineContaining("@JtcApplication");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compileWithDagger(APP, module, GREETING, GREETER),
+                "[jtc:invalid-module] p.GreetingModule has binding methods that need an instance of the module (greeting())",
+                APP, "@JtcApplication");
     }
 
     /** A module in package {@code p} with Dagger's annotations imported. */
@@ -329,41 +326,7 @@ final class ModuleInstancesTest {
     private static List<String> greetThrough(CompiledClasses classes, Object definition) throws Exception {
         BrokerDispatcher dispatcher = new BrokerDispatcher(new InMemoryBroker(CLOCK), CLOCK);
         ((AppDefinition) definition).runnerFactory().create(dispatcher, CLOCK, Settings.empty())
-                .run("Greeter.greet", "{}", context());
+                .run("Greeter.greet", "{}", new FixedJobContext("Greeter.greet", CLOCK.instant()));
         return List.copyOf((List<String>) classes.load(PACKAGE + "Greeting").getField("SAID").get(null));
-    }
-
-    private static JobContext context() {
-        return new JobContext() {
-            @Override
-            public String id() {
-                return "job-1";
-            }
-
-            @Override
-            public String name() {
-                return "Greeter.greet";
-            }
-
-            @Override
-            public String queue() {
-                return "default";
-            }
-
-            @Override
-            public int attempt() {
-                return 1;
-            }
-
-            @Override
-            public Instant enqueuedAt() {
-                return CLOCK.instant();
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return false;
-            }
-        };
     }
 }

@@ -1,6 +1,8 @@
 package dev.jtc.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
+import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
 import static dev.jtc.processor.TestSources.columnOf;
 import static dev.jtc.processor.TestSources.compile;
@@ -30,41 +32,43 @@ final class ScheduleDiagnosticsTest {
                 """ + members + "\n}\n");
     }
 
+    /** Expects exactly one error for {@code members} of p.Maintenance, at {@code value} on the first line with {@code lineText}. */
+    private static void assertValueError(String members, String message, String lineText, String value) {
+        JavaFileObject source = maintenance(members);
+        assertOnlyErrorAt(compile(APP, source), message, source, lineText, value);
+    }
+
+    /** Expects exactly one error for {@code members} of p.Maintenance, on the line that contains {@code lineText}. */
+    private static void assertMethodError(String members, String message, String lineText) {
+        JavaFileObject source = maintenance(members);
+        assertOnlyError(compile(APP, source), message, source, lineText);
+    }
+
     @Test
     void cronThatDoesNotParse() {
-        JavaFileObject source = maintenance("    @Cron(\"0 0 32 * *\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-cron] @Cron(\"0 0 32 * *\") on p.Maintenance.cleanup() is not a valid cron expression")
-                .inFile(source).onLine(lineOf(source, "@Cron(\"0 0 32 * *\")")).atColumn(columnOf(source, "\"0 0 32 * *\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Cron(\"0 0 32 * *\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"0 0 32 * *\") on p.Maintenance.cleanup() is not a valid cron expression",
+                "@Cron(\"0 0 32 * *\")", "\"0 0 32 * *\"");
     }
 
     @Test
     void cronWithSecondsField() {
-        JavaFileObject source = maintenance("    @Cron(\"0 0 * * * *\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-cron]")
-                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"0 0 * * * *\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Cron(\"0 0 * * * *\") void cleanup() {}", "[jtc:invalid-cron]", "@Cron(", "\"0 0 * * * *\"");
     }
 
     @Test
     void cronThatNeverFires() {
-        JavaFileObject source = maintenance("    @Cron(\"0 0 30 2 *\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:cron-never-fires] @Cron(\"0 0 30 2 *\") on p.Maintenance.cleanup() can never fire")
-                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"0 0 30 2 *\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Cron(\"0 0 30 2 *\") void cleanup() {}",
+                "[jtc:cron-never-fires] @Cron(\"0 0 30 2 *\") on p.Maintenance.cleanup() can never fire",
+                "@Cron(", "\"0 0 30 2 *\"");
     }
 
     @Test
     void unknownZoneSuggestsAValidOne() {
-        JavaFileObject source = maintenance("    @Cron(value = \"0 9 * * *\", zone = \"Europe/Berln\") void report() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-zone] zone \"Europe/Berln\" on p.Maintenance.report() is not a"
-                        + " time-zone id (did you mean \"Europe/Berlin\"?)")
-                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"Europe/Berln\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Cron(value = \"0 9 * * *\", zone = \"Europe/Berln\") void report() {}",
+                "[jtc:invalid-zone] zone \"Europe/Berln\" on p.Maintenance.report() is not a"
+                        + " time-zone id (did you mean \"Europe/Berlin\"?)",
+                "@Cron(", "\"Europe/Berln\"");
     }
 
     @Test
@@ -104,74 +108,51 @@ final class ScheduleDiagnosticsTest {
 
     @Test
     void everyThatDoesNotParse() {
-        JavaFileObject source = maintenance("    @Every(\"30 seconds\") void ping() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"30 seconds\") on p.Maintenance.ping():")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"30 seconds\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(\"30 seconds\") void ping() {}",
+                "[jtc:invalid-duration] @Every(\"30 seconds\") on p.Maintenance.ping():", "@Every(", "\"30 seconds\"");
     }
 
     @Test
     void everyOfZero() {
-        JavaFileObject source = maintenance("    @Every(\"0s\") void ping() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"0s\") on p.Maintenance.ping(): the duration must be longer than zero")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"0s\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(\"0s\") void ping() {}",
+                "[jtc:invalid-duration] @Every(\"0s\") on p.Maintenance.ping(): the duration must be longer than zero",
+                "@Every(", "\"0s\"");
     }
 
     @Test
     void negativeIsoInterval() {
-        JavaFileObject source = maintenance("    @Every(\"PT-5S\") void ping() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] @Every(\"PT-5S\")")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"PT-5S\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(\"PT-5S\") void ping() {}",
+                "[jtc:invalid-duration] @Every(\"PT-5S\")", "@Every(", "\"PT-5S\"");
     }
 
     @Test
     void malformedTaskTimeout() {
-        JavaFileObject source = maintenance("    @Every(value = \"1m\", timeout = \"soon\") void ping() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-duration] timeout = \"soon\" on p.Maintenance.ping():")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"soon\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(value = \"1m\", timeout = \"soon\") void ping() {}",
+                "[jtc:invalid-duration] timeout = \"soon\" on p.Maintenance.ping():", "@Every(", "\"soon\"");
     }
 
     @Test
     void negativeTaskRetries() {
-        JavaFileObject source = maintenance("    @Cron(value = \"@hourly\", retries = -1) void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-retries] retries = -1 on p.Maintenance.cleanup() is negative")
-                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "-1"));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Cron(value = \"@hourly\", retries = -1) void cleanup() {}",
+                "[jtc:invalid-retries] retries = -1 on p.Maintenance.cleanup() is negative", "@Cron(", "-1");
     }
 
     @Test
     void bothCronAndEvery() {
-        JavaFileObject source = maintenance("    @Cron(\"@hourly\")\n    @Every(\"5m\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:conflicting-schedules] p.Maintenance.cleanup() has both @Cron and @Every")
-                .inFile(source).onLineContaining("@Every(\"5m\")");
-        assertThat(compilation).hadErrorCount(1);
+        assertMethodError("    @Cron(\"@hourly\")\n    @Every(\"5m\") void cleanup() {}",
+                "[jtc:conflicting-schedules] p.Maintenance.cleanup() has both @Cron and @Every", "@Every(\"5m\")");
     }
 
     @Test
     void privateScheduledMethod() {
-        JavaFileObject source = maintenance("    @Every(\"5m\") private void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is private")
-                .inFile(source).onLineContaining("@Every(\"5m\")");
-        assertThat(compilation).hadErrorCount(1);
+        assertMethodError("    @Every(\"5m\") private void cleanup() {}",
+                "[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is private", "@Every(\"5m\")");
     }
 
     @Test
     void staticScheduledMethod() {
-        JavaFileObject source = maintenance("    @Every(\"5m\") static void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is static")
-                .inFile(source).onLineContaining("@Every(\"5m\")");
-        assertThat(compilation).hadErrorCount(1);
+        assertMethodError("    @Every(\"5m\") static void cleanup() {}",
+                "[jtc:invalid-scheduled-method] p.Maintenance.cleanup() is static", "@Every(\"5m\")");
     }
 
     @Test
@@ -195,31 +176,24 @@ final class ScheduleDiagnosticsTest {
 
     @Test
     void scheduledMethodWithPayloadParameters() {
-        JavaFileObject source = maintenance("    @Every(\"5m\") void cleanup(String folder) {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-parameters] p.Maintenance.cleanup() takes (java.lang.String):"
-                        + " a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext")
-                .inFile(source).onLineContaining("@Every(\"5m\")");
-        assertThat(compilation).hadErrorCount(1);
+        assertMethodError("    @Every(\"5m\") void cleanup(String folder) {}",
+                "[jtc:invalid-parameters] p.Maintenance.cleanup() takes (java.lang.String):"
+                        + " a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext",
+                "@Every(\"5m\")");
     }
 
     @Test
     void invalidTaskName() {
-        JavaFileObject source = maintenance("    @Every(value = \"5m\", name = \"clean up\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-name] task name \"clean up\" of p.Maintenance.cleanup() may only"
-                        + " contain letters, digits, '.', '_' and '-' (names become Redis keys): write name = \"clean-up\"")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"clean up\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(value = \"5m\", name = \"clean up\") void cleanup() {}",
+                "[jtc:invalid-name] task name \"clean up\" of p.Maintenance.cleanup() may only"
+                        + " contain letters, digits, '.', '_' and '-' (names become Redis keys): write name = \"clean-up\"",
+                "@Every(", "\"clean up\"");
     }
 
     @Test
     void invalidTaskQueue() {
-        JavaFileObject source = maintenance("    @Every(value = \"5m\", queue = \"low/prio\") void cleanup() {}");
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:invalid-queue] queue \"low/prio\" of p.Maintenance.cleanup()")
-                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"low/prio\""));
-        assertThat(compilation).hadErrorCount(1);
+        assertValueError("    @Every(value = \"5m\", queue = \"low/prio\") void cleanup() {}",
+                "[jtc:invalid-queue] queue \"low/prio\" of p.Maintenance.cleanup()", "@Every(", "\"low/prio\"");
     }
 
     @Test
@@ -235,12 +209,11 @@ final class ScheduleDiagnosticsTest {
                     @Every("5m") void cleanup() {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] p.Maintenance (it has scheduled methods) cannot be created"
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-injectable] p.Maintenance (it has scheduled methods) cannot be created"
                         + " by Dagger: it has no @Inject constructor, and Dagger creates only classes that have one; add @Inject"
-                        + " (jakarta.inject.Inject) to a constructor, e.g. @Inject Maintenance() {}")
-                .inFile(source).onLineContaining("final class Maintenance");
-        assertThat(compilation).hadErrorCount(1);
+                        + " (jakarta.inject.Inject) to a constructor, e.g. @Inject Maintenance() {}",
+                source, "final class Maintenance");
     }
 
     @Test
@@ -258,11 +231,10 @@ final class ScheduleDiagnosticsTest {
                     }
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-injectable] p.Outer.Maintenance (it has scheduled methods) cannot be"
-                        + " created by Dagger: it is an inner (non-static) class, which needs an outer instance; make it static")
-                .inFile(source).onLineContaining("final class Maintenance");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-injectable] p.Outer.Maintenance (it has scheduled methods) cannot be"
+                        + " created by Dagger: it is an inner (non-static) class, which needs an outer instance; make it static",
+                source, "final class Maintenance");
     }
 
     @Test
@@ -279,11 +251,10 @@ final class ScheduleDiagnosticsTest {
                     @Every("5m") public void cleanup() {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] q.Maintenance (it has scheduled methods) is not public, but the"
-                        + " generated classes are in package p and must call it: make it public")
-                .inFile(source).onLineContaining("final class Maintenance");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-public] q.Maintenance (it has scheduled methods) is not public, but the"
+                        + " generated classes are in package p and must call it: make it public",
+                source, "final class Maintenance");
     }
 
     @Test
@@ -300,10 +271,8 @@ final class ScheduleDiagnosticsTest {
                     @Every("5m") void cleanup() {}
                 }
                 """);
-        Compilation compilation = compile(APP, source);
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] q.Maintenance.cleanup() is not public")
-                .inFile(source).onLineContaining("@Every(\"5m\")");
-        assertThat(compilation).hadErrorCount(1);
+        assertOnlyError(compile(APP, source),
+                "[jtc:not-public] q.Maintenance.cleanup() is not public", source, "@Every(\"5m\")");
     }
 
     @Test

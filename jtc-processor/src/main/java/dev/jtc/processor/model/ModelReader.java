@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -35,22 +36,9 @@ public final class ModelReader {
             Collection<String> jobNames,
             Collection<String> ownerNames,
             BiConsumer<Element, Throwable> onFailure) {
-        List<ApplicationDeclaration> applications = new ArrayList<>();
-        for (TypeElement type : resolve(applicationNames)) {
-            try {
-                Mirrors.find(type, AnnotationNames.APPLICATION).ifPresent(mirror -> applications.add(application(type, mirror)));
-            } catch (RuntimeException | Error e) {
-                onFailure.accept(type, e);
-            }
-        }
-        List<JobDeclaration> jobs = new ArrayList<>();
-        for (TypeElement type : resolve(jobNames)) {
-            try {
-                Mirrors.find(type, AnnotationNames.JOB).ifPresent(mirror -> jobs.add(job(type, mirror)));
-            } catch (RuntimeException | Error e) {
-                onFailure.accept(type, e);
-            }
-        }
+        List<ApplicationDeclaration> applications =
+                readAnnotated(applicationNames, AnnotationNames.APPLICATION, this::application, onFailure);
+        List<JobDeclaration> jobs = readAnnotated(jobNames, AnnotationNames.JOB, this::job, onFailure);
         List<TaskDeclaration> tasks = new ArrayList<>();
         for (TypeElement owner : resolve(ownerNames)) {
             for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
@@ -66,6 +54,20 @@ public final class ModelReader {
                 .thenComparing(task -> task.method().getSimpleName().toString())
                 .thenComparing(TaskDeclaration::kind));
         return new CompilationModel(applications, jobs, tasks);
+    }
+
+    /** Reads each named class that carries {@code annotation}; a class whose reading fails goes to {@code onFailure}. */
+    private <T> List<T> readAnnotated(Collection<String> names, String annotation,
+            BiFunction<TypeElement, AnnotationMirror, T> reader, BiConsumer<Element, Throwable> onFailure) {
+        List<T> declarations = new ArrayList<>();
+        for (TypeElement type : resolve(names)) {
+            try {
+                Mirrors.find(type, annotation).ifPresent(mirror -> declarations.add(reader.apply(type, mirror)));
+            } catch (RuntimeException | Error e) {
+                onFailure.accept(type, e);
+            }
+        }
+        return declarations;
     }
 
     /** The classes behind the names, sorted by name; a name that no longer resolves is skipped. */

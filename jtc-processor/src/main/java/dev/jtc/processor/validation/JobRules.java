@@ -4,11 +4,9 @@ import dev.jtc.processor.model.JobDeclaration;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.PayloadTypeReader;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.Elements;
@@ -49,18 +47,12 @@ final class JobRules {
             return;
         }
         ExecutableElement handle = handles.get(0);
-        List<String> wrongModifiers = new ArrayList<>();
-        for (Modifier modifier : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.ABSTRACT)) {
-            if (handle.getModifiers().contains(modifier)) {
-                wrongModifiers.add(modifier.toString());
-            }
-        }
+        String wrongModifiers = CalledMethods.forbiddenModifiers(handle);
         if (!wrongModifiers.isEmpty()) {
-            report.error(Message.HANDLE_MODIFIERS, handle, job.qualifiedName(), String.join(" ", wrongModifiers));
+            report.error(Message.HANDLE_MODIFIERS, handle, job.qualifiedName(), wrongModifiers);
             return;
         }
-        if (targetPackage != null && !handle.getModifiers().contains(Modifier.PUBLIC)
-                && !elements.getPackageOf(job.type()).getQualifiedName().contentEquals(targetPackage)) {
+        if (CalledMethods.needsPublic(elements, handle, job.type(), targetPackage)) {
             report.error(Message.NOT_PUBLIC, handle, job.qualifiedName() + ".handle(...)", targetPackage, "make handle public");
         }
         checkParameters(job, handle);
@@ -73,7 +65,8 @@ final class JobRules {
             if (Mirrors.isJobContext(parameter.asType())) {
                 contexts++;
                 if (contexts == 2) {
-                    report.error(Message.INVALID_PARAMETERS, parameter, job.qualifiedName() + ".handle", parameterList(handle),
+                    report.error(Message.INVALID_PARAMETERS, parameter, job.qualifiedName() + ".handle",
+                            CalledMethods.parameterList(handle),
                             "a handle method declares JobContext at most once; remove the second");
                 }
                 continue;
@@ -102,13 +95,5 @@ final class JobRules {
                     job.backoffBase().explicit() ? job.backoffBase() : job.backoffCap(),
                     job.backoffBase().value(), owner, job.backoffCap().value());
         }
-    }
-
-    static String parameterList(ExecutableElement method) {
-        List<String> types = new ArrayList<>();
-        for (VariableElement parameter : method.getParameters()) {
-            types.add(parameter.asType().toString());
-        }
-        return String.join(", ", types);
     }
 }

@@ -8,7 +8,6 @@ import dev.jtc.runtime.schedule.CronExpression;
 import dev.jtc.runtime.schedule.CronSchedule;
 import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
@@ -61,28 +59,22 @@ final class TaskRules {
 
     private void checkMethod(TaskDeclaration task) {
         ExecutableElement method = task.method();
-        List<String> wrongModifiers = new ArrayList<>();
-        for (Modifier modifier : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.ABSTRACT)) {
-            if (method.getModifiers().contains(modifier)) {
-                wrongModifiers.add(modifier.toString());
-            }
-        }
+        String wrongModifiers = CalledMethods.forbiddenModifiers(method);
         if (!wrongModifiers.isEmpty()) {
             report.errorOnAnnotation(Message.INVALID_SCHEDULED_METHOD, method, task.annotation(), task.methodDescription(),
-                    String.join(" ", wrongModifiers));
+                    wrongModifiers);
             return;
         }
         boolean parametersFine = method.getParameters().isEmpty()
                 || (method.getParameters().size() == 1 && Mirrors.isJobContext(method.getParameters().get(0).asType()));
         if (!parametersFine) {
             report.errorOnAnnotation(Message.INVALID_PARAMETERS, method, task.annotation(), task.methodDescription(),
-                    JobRules.parameterList(method),
+                    CalledMethods.parameterList(method),
                     "a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext; pass what it needs"
                             + " through its class's @Inject constructor");
             return;
         }
-        if (targetPackage != null && !method.getModifiers().contains(Modifier.PUBLIC)
-                && !elements.getPackageOf(task.owner()).getQualifiedName().contentEquals(targetPackage)) {
+        if (CalledMethods.needsPublic(elements, method, task.owner(), targetPackage)) {
             report.errorOnAnnotation(Message.NOT_PUBLIC, method, task.annotation(), task.methodDescription(), targetPackage,
                     "make the method public");
         }

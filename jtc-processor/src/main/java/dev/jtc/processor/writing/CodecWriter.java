@@ -31,7 +31,8 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <Job>Codec}: the job's payload schema and fingerprint, {@code encode} (the
  * dispatcher's side) and {@code decode} into a {@code Payload} record (the worker's side), with a
- * private write/read method pair per record type inside the payload. Every line is one call into
+ * private write/read method pair per record type inside the payload that handles its fields (the
+ * runtime's {@code writeObject}/{@code readObject} frame them). Every line is one call into
  * {@code dev.jtc.runtime.codec}, so the generated code stays thin.
  */
 public final class CodecWriter {
@@ -120,17 +121,12 @@ public final class CodecWriter {
         MethodSpec.Builder write = MethodSpec.methodBuilder("write" + recordMethodNames.get(record.type().canonicalName()))
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .addParameter(PAYLOAD_WRITER, "out")
-                .addParameter(record.type(), "value")
-                .beginControlFlow("if (value == null)")
-                .addStatement("out.writeNull()")
-                .addStatement("return")
-                .endControlFlow()
-                .addStatement("out.beginObject()");
+                .addParameter(record.type(), "value");
         for (PayloadType.Component component : record.components()) {
             write.addStatement(code.writeField("out", component.name(), component.type(),
                     CodeBlock.of("value.$N()", component.name())));
         }
-        return write.addStatement("out.endObject()").build();
+        return write.build();
     }
 
     private static MethodSpec readRecord(ClassName codec, RecordType record, Map<String, String> recordMethodNames) {
@@ -144,11 +140,7 @@ public final class CodecWriter {
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
                 .returns(record.type())
                 .addParameter(PAYLOAD_READER, "in")
-                .addException(PAYLOAD_EXCEPTION)
-                .beginControlFlow("if (in.readNull())")
-                .addStatement("return null")
-                .endControlFlow()
-                .addStatement("in.beginObject()");
+                .addException(PAYLOAD_EXCEPTION);
         readFields(read, "in", fields, codec, recordMethodNames);
         return read.addStatement("return new $T($L)", record.type(), arguments(fields)).build();
     }

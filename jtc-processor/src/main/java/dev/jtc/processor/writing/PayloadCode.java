@@ -41,11 +41,6 @@ final class PayloadCode {
         return CodeBlock.of("$N.field($S).$L", writer, field, writeCall(type, value, 1));
     }
 
-    /** {@code out.writeLong(value)}, for a record component or a value already positioned. */
-    CodeBlock writeValue(String writer, PayloadType type, CodeBlock value) {
-        return CodeBlock.of("$N.$L", writer, writeCall(type, value, 1));
-    }
-
     /** The call after {@code out.}, e.g. {@code writeList(tags, PayloadWriter::writeString)}. */
     private CodeBlock writeCall(PayloadType type, CodeBlock value, int depth) {
         if (type instanceof Scalar scalar) {
@@ -55,7 +50,7 @@ final class PayloadCode {
             return CodeBlock.of("writeEnum($L)", value);
         }
         if (type instanceof RecordType record) {
-            return CodeBlock.of("write($L, $T::write$L)", value, codec, recordMethodNames.get(record.type().canonicalName()));
+            return CodeBlock.of("writeObject($L, $T::write$L)", value, codec, recordMethodNames.get(record.type().canonicalName()));
         }
         Container container = (Container) type;
         String method = switch (container.kind()) {
@@ -67,16 +62,13 @@ final class PayloadCode {
         return CodeBlock.of("$L($L, $L)", method, value, valueWriter(container.element(), depth + 1));
     }
 
-    /** A {@code ValueWriter} for an element: {@code PayloadWriter::writeString} or a lambda. */
+    /** A {@code ValueWriter} for an element: {@code PayloadWriter::writeString}, or a lambda for records and containers. */
     private CodeBlock valueWriter(PayloadType type, int depth) {
         if (type instanceof Scalar scalar) {
             return CodeBlock.of("$T::$L", PAYLOAD_WRITER, scalar.kind().writerMethod());
         }
         if (type instanceof EnumType) {
             return CodeBlock.of("$T::writeEnum", PAYLOAD_WRITER);
-        }
-        if (type instanceof RecordType record) {
-            return CodeBlock.of("$T::write$L", codec, recordMethodNames.get(record.type().canonicalName()));
         }
         String out = free("out" + depth);
         String value = free("value" + depth);
@@ -96,7 +88,7 @@ final class PayloadCode {
             return CodeBlock.of("$N.readEnum($T::values)", reader, enumType.type());
         }
         if (type instanceof RecordType record) {
-            return CodeBlock.of("read$L($N)", recordMethodNames.get(record.type().canonicalName()), reader);
+            return CodeBlock.of("$N.readObject($T::read$L)", reader, codec, recordMethodNames.get(record.type().canonicalName()));
         }
         Container container = (Container) type;
         CodeBlock element = valueReader(container.element(), depth + 1);
@@ -109,13 +101,10 @@ final class PayloadCode {
         };
     }
 
-    /** A {@code ValueReader} for an element: {@code PayloadReader::readString}, {@code Codec::readAddress} or a lambda. */
+    /** A {@code ValueReader} for an element: {@code PayloadReader::readString}, or a lambda for the rest. */
     private CodeBlock valueReader(PayloadType type, int depth) {
         if (type instanceof Scalar scalar) {
             return CodeBlock.of("$T::$L", PAYLOAD_READER, scalar.kind().readerMethod());
-        }
-        if (type instanceof RecordType record) {
-            return CodeBlock.of("$T::read$L", codec, recordMethodNames.get(record.type().canonicalName()));
         }
         String in = free("in" + depth);
         return CodeBlock.of("$N -> $L", in, read(in, type, depth));

@@ -128,11 +128,7 @@ public final class PayloadReader {
 
     /** Skips the current value, however deeply nested: for fields this job does not know. */
     public void skipValue() throws PayloadException {
-        try {
-            json.skipChildren();
-        } catch (IOException e) {
-            throw malformed(e);
-        }
+        parse(json::skipChildren);
     }
 
     /** True if the current value is JSON null, which needs no further reading. */
@@ -228,28 +224,20 @@ public final class PayloadReader {
         if (token != JsonToken.VALUE_NUMBER_INT) {
             throw problem("expected " + what + " (a whole number), " + found(token));
         }
-        try {
-            if (json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw problem("expected " + what + " in " + min + ".." + max + ", found " + json.getText());
-            }
-            long value = json.getLongValue();
-            if (value < min || value > max) {
-                throw problem("expected " + what + " in " + min + ".." + max + ", found " + value);
-            }
-            return value;
-        } catch (IOException e) {
-            throw malformed(e);
+        if (parse(json::getNumberType) == JsonParser.NumberType.BIG_INTEGER) {
+            throw problem("expected " + what + " in " + min + ".." + max + ", found " + currentText());
         }
+        long value = parse(json::getLongValue);
+        if (value < min || value > max) {
+            throw problem("expected " + what + " in " + min + ".." + max + ", found " + value);
+        }
+        return value;
     }
 
     private double readDecimal(String what) throws PayloadException {
         JsonToken token = json.currentToken();
-        try {
-            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                return json.getDoubleValue();
-            }
-        } catch (IOException e) {
-            throw malformed(e);
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return parse(json::getDoubleValue);
         }
         if (token == JsonToken.VALUE_STRING) {
             switch (currentText()) {
@@ -390,11 +378,7 @@ public final class PayloadReader {
     public BigDecimal readBigDecimal() throws PayloadException {
         JsonToken token = json.currentToken();
         if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-            try {
-                return json.getDecimalValue();
-            } catch (IOException e) {
-                throw malformed(e);
-            }
+            return parse(json::getDecimalValue);
         }
         return readText("a decimal number such as \"12.50\"", BigDecimal::new);
     }
@@ -402,11 +386,7 @@ public final class PayloadReader {
     /** Reads a big integer from a string (as written) or from a whole JSON number. */
     public BigInteger readBigInteger() throws PayloadException {
         if (json.currentToken() == JsonToken.VALUE_NUMBER_INT) {
-            try {
-                return json.getBigIntegerValue();
-            } catch (IOException e) {
-                throw malformed(e);
-            }
+            return parse(json::getBigIntegerValue);
         }
         return readText("a whole number such as \"12345678901234567890\"", BigInteger::new);
     }
@@ -450,75 +430,50 @@ public final class PayloadReader {
     // Primitive arrays: JSON arrays; null reads as null.
 
     public boolean[] readBooleanArray() throws PayloadException {
-        List<Boolean> values = readList(PayloadReader::readBoolean);
-        if (values == null) {
-            return null;
-        }
-        boolean[] array = new boolean[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
+        return readPrimitives(PayloadReader::readBoolean, boolean[]::new, (array, i, value) -> array[i] = value);
     }
 
     public short[] readShortArray() throws PayloadException {
-        List<Short> values = readList(PayloadReader::readShort);
-        if (values == null) {
-            return null;
-        }
-        short[] array = new short[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
+        return readPrimitives(PayloadReader::readShort, short[]::new, (array, i, value) -> array[i] = value);
     }
 
     public int[] readIntArray() throws PayloadException {
-        List<Integer> values = readList(PayloadReader::readInt);
-        if (values == null) {
-            return null;
-        }
-        int[] array = new int[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
+        return readPrimitives(PayloadReader::readInt, int[]::new, (array, i, value) -> array[i] = value);
     }
 
     public long[] readLongArray() throws PayloadException {
-        List<Long> values = readList(PayloadReader::readLong);
-        if (values == null) {
-            return null;
-        }
-        long[] array = new long[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
+        return readPrimitives(PayloadReader::readLong, long[]::new, (array, i, value) -> array[i] = value);
     }
 
     public float[] readFloatArray() throws PayloadException {
-        List<Float> values = readList(PayloadReader::readFloat);
+        return readPrimitives(PayloadReader::readFloat, float[]::new, (array, i, value) -> array[i] = value);
+    }
+
+    public double[] readDoubleArray() throws PayloadException {
+        return readPrimitives(PayloadReader::readDouble, double[]::new, (array, i, value) -> array[i] = value);
+    }
+
+    /**
+     * Reads a JSON array into a primitive array: the boxed elements, read by {@code element}, are
+     * stored one by one by {@code store}, since Java has no generic primitive array.
+     */
+    private <T, A> A readPrimitives(ValueReader<T> element, IntFunction<A> newArray, ElementStore<A, T> store)
+            throws PayloadException {
+        List<T> values = readList(element);
         if (values == null) {
             return null;
         }
-        float[] array = new float[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
+        A array = newArray.apply(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            store.set(array, i, values.get(i));
         }
         return array;
     }
 
-    public double[] readDoubleArray() throws PayloadException {
-        List<Double> values = readList(PayloadReader::readDouble);
-        if (values == null) {
-            return null;
-        }
-        double[] array = new double[values.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = values.get(i);
-        }
-        return array;
+    /** Stores element {@code i} of a primitive array, unboxing it. */
+    @FunctionalInterface
+    private interface ElementStore<A, T> {
+        void set(A array, int i, T value);
     }
 
     /** Reads a char array from one string. */
@@ -528,6 +483,19 @@ public final class PayloadReader {
     }
 
     // Containers: the element reader says how each element is read. Results are unmodifiable.
+
+    /**
+     * Reads a record from a nested JSON object, or null from JSON null: {@code fields} reads the
+     * object's fields, from {@link #nextField()} to {@link #endObject(String...)}, and builds the
+     * record ({@code Codec::readAddress}), so a generated codec holds only the field table.
+     */
+    public <T> T readObject(ValueReader<? extends T> fields) throws PayloadException {
+        if (readNull()) {
+            return null;
+        }
+        beginObject();
+        return fields.read(this);
+    }
 
     /** Reads a JSON array into an unmodifiable list (elements may be null). */
     public <T> List<T> readList(ValueReader<? extends T> element) throws PayloadException {
@@ -598,27 +566,30 @@ public final class PayloadReader {
     // Positioning and messages.
 
     private JsonToken advance() throws PayloadException {
-        try {
-            return json.nextToken();
-        } catch (IOException e) {
-            throw malformed(e);
-        }
+        return parse(json::nextToken);
     }
 
     private String currentName() throws PayloadException {
+        return parse(json::currentName);
+    }
+
+    private String currentText() throws PayloadException {
+        return parse(json::getText);
+    }
+
+    /** Runs one parser call; the {@link IOException} of malformed or oversize input becomes a {@link PayloadException}. */
+    private <T> T parse(JsonStep<T> step) throws PayloadException {
         try {
-            return json.currentName();
+            return step.run();
         } catch (IOException e) {
             throw malformed(e);
         }
     }
 
-    private String currentText() throws PayloadException {
-        try {
-            return json.getText();
-        } catch (IOException e) {
-            throw malformed(e);
-        }
+    /** One call on the parser; jackson-core declares {@link IOException} on all of them. */
+    @FunctionalInterface
+    private interface JsonStep<T> {
+        T run() throws IOException;
     }
 
     private PayloadException malformed(IOException e) {

@@ -18,10 +18,12 @@ import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 
 /**
  * Writes a job's payload as a JSON object, one call per value, so that a generated
@@ -53,70 +55,47 @@ public final class PayloadWriter {
     /** Starts a payload: the returned writer is inside the top-level JSON object. */
     public static PayloadWriter open() {
         StringWriter buffer = new StringWriter(64);
+        PayloadWriter out;
         try {
-            JsonGenerator json = JSON.createGenerator(buffer);
-            json.writeStartObject();
-            return new PayloadWriter(buffer, json);
+            out = new PayloadWriter(buffer, JSON.createGenerator(buffer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        out.beginObject();
+        return out;
     }
 
     /** Closes the top-level object and returns the payload's JSON text. */
     public String finish() {
-        try {
-            json.writeEndObject();
-            json.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        endObject();
+        emit(json::close);
         return buffer.toString();
     }
 
     /** Writes the name of the next field; the value follows with one of the {@code write} methods. */
     public PayloadWriter field(String name) {
-        try {
-            json.writeFieldName(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeFieldName(name));
         return this;
     }
 
     /** Starts a nested JSON object (a record inside the payload). */
     public void beginObject() {
-        try {
-            json.writeStartObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(json::writeStartObject);
     }
 
     /** Ends the nested object started by {@link #beginObject()}. */
     public void endObject() {
-        try {
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(json::writeEndObject);
     }
 
     public void writeNull() {
-        try {
-            json.writeNull();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(json::writeNull);
     }
 
     // Primitives: always a JSON value, never null.
 
     public void writeBoolean(boolean value) {
-        try {
-            json.writeBoolean(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeBoolean(value));
     }
 
     public void writeByte(byte value) {
@@ -132,29 +111,17 @@ public final class PayloadWriter {
     }
 
     public void writeLong(long value) {
-        try {
-            json.writeNumber(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeNumber(value));
     }
 
     /** Writes a float; NaN and the infinities become the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
     public void writeFloat(float value) {
-        try {
-            json.writeNumber(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeNumber(value));
     }
 
     /** Writes a double; NaN and the infinities become the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. */
     public void writeDouble(double value) {
-        try {
-            json.writeNumber(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeNumber(value));
     }
 
     /** Writes a char as a one-letter string. */
@@ -165,69 +132,41 @@ public final class PayloadWriter {
     // Boxes: null becomes JSON null.
 
     public void writeNullableBoolean(Boolean value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            writeBoolean(value);
-        }
+        writeNullable(value, PayloadWriter::writeBoolean);
     }
 
     public void writeNullableByte(Byte value) {
-        writeNullableWhole(value);
+        writeNullable(value, PayloadWriter::writeByte);
     }
 
     public void writeNullableShort(Short value) {
-        writeNullableWhole(value);
+        writeNullable(value, PayloadWriter::writeShort);
     }
 
     public void writeNullableInt(Integer value) {
-        writeNullableWhole(value);
+        writeNullable(value, PayloadWriter::writeInt);
     }
 
     public void writeNullableLong(Long value) {
-        writeNullableWhole(value);
+        writeNullable(value, PayloadWriter::writeLong);
     }
 
     public void writeNullableFloat(Float value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            writeFloat(value);
-        }
+        writeNullable(value, PayloadWriter::writeFloat);
     }
 
     public void writeNullableDouble(Double value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            writeDouble(value);
-        }
+        writeNullable(value, PayloadWriter::writeDouble);
     }
 
     public void writeNullableChar(Character value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            writeChar(value);
-        }
-    }
-
-    private void writeNullableWhole(Number value) {
-        if (value == null) {
-            writeNull();
-        } else {
-            writeLong(value.longValue());
-        }
+        writeNullable(value, PayloadWriter::writeChar);
     }
 
     // Text forms: null becomes JSON null.
 
     public void writeString(String value) {
-        try {
-            json.writeString(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        emit(() -> json.writeString(value));
     }
 
     /** Writes an enum constant by its {@code name()}. */
@@ -295,15 +234,7 @@ public final class PayloadWriter {
 
     /** Writes bytes as a base64 string. */
     public void writeBytes(byte[] value) {
-        if (value == null) {
-            writeNull();
-            return;
-        }
-        try {
-            json.writeBinary(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeNullable(value, (out, bytes) -> out.emit(() -> out.json.writeBinary(bytes)));
     }
 
     /** The ISO-8601 (or decimal) text that every java.time type, UUID and big number prints. */
@@ -314,75 +245,27 @@ public final class PayloadWriter {
     // Primitive arrays: JSON arrays; null becomes JSON null.
 
     public void writeBooleanArray(boolean[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (boolean value : values) {
-            writeBoolean(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeBoolean(array[i])));
     }
 
     public void writeShortArray(short[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (short value : values) {
-            writeLong(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeLong(array[i])));
     }
 
     public void writeIntArray(int[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (int value : values) {
-            writeLong(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeLong(array[i])));
     }
 
     public void writeLongArray(long[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (long value : values) {
-            writeLong(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeLong(array[i])));
     }
 
     public void writeFloatArray(float[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (float value : values) {
-            writeFloat(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeFloat(array[i])));
     }
 
     public void writeDoubleArray(double[] values) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (double value : values) {
-            writeDouble(value);
-        }
-        endArray();
+        writeNullable(values, (out, array) -> out.writeElements(array.length, i -> out.writeDouble(array[i])));
     }
 
     /** Writes a char array as one string. */
@@ -390,78 +273,97 @@ public final class PayloadWriter {
         writeString(values == null ? null : new String(values));
     }
 
-    // Containers: the element writer says how each element is written.
+    // Records and containers: the value or element writer says how each value is written.
 
-    /** Writes {@code value} with {@code writer}: how a generated codec writes a record field ({@code Codec::writeAddress}). */
-    public <T> void write(T value, ValueWriter<? super T> writer) {
-        writer.write(this, value);
+    /**
+     * Writes a record as a nested JSON object, or JSON null: {@code fields} writes the record's
+     * fields ({@code Codec::writeAddress}), so a generated codec holds only the field list.
+     */
+    public <T> void writeObject(T value, ValueWriter<? super T> fields) {
+        writeNullable(value, (out, present) -> {
+            out.beginObject();
+            fields.write(out, present);
+            out.endObject();
+        });
     }
 
     /** Writes a list, set or other collection as a JSON array, in iteration order. */
     public <T> void writeList(Collection<? extends T> values, ValueWriter<? super T> element) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (T value : values) {
-            element.write(this, value);
-        }
-        endArray();
+        writeNullable(values, (out, collection) -> {
+            out.beginArray();
+            for (T value : collection) {
+                element.write(out, value);
+            }
+            out.endArray();
+        });
     }
 
     /** Writes an object array as a JSON array. */
     public <T> void writeArray(T[] values, ValueWriter<? super T> element) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginArray();
-        for (T value : values) {
-            element.write(this, value);
-        }
-        endArray();
+        writeList(values == null ? null : Arrays.asList(values), element);
     }
 
     /** Writes a map with string keys as a JSON object, in iteration order. */
     public <V> void writeMap(Map<String, ? extends V> values, ValueWriter<? super V> value) {
-        if (values == null) {
-            writeNull();
-            return;
-        }
-        beginObject();
-        for (Map.Entry<String, ? extends V> entry : values.entrySet()) {
-            if (entry.getKey() == null) {
-                throw new IllegalArgumentException("a payload map cannot have a null key: JSON object keys are strings");
+        writeNullable(values, (out, map) -> {
+            out.beginObject();
+            for (Map.Entry<String, ? extends V> entry : map.entrySet()) {
+                if (entry.getKey() == null) {
+                    throw new IllegalArgumentException("a payload map cannot have a null key: JSON object keys are strings");
+                }
+                out.field(entry.getKey());
+                value.write(out, entry.getValue());
             }
-            field(entry.getKey());
-            value.write(this, entry.getValue());
-        }
-        endObject();
+            out.endObject();
+        });
     }
 
     /** Writes the optional's value, or JSON null when it is empty (or itself null). */
     public <T> void writeOptional(Optional<? extends T> value, ValueWriter<? super T> present) {
-        if (value == null || value.isEmpty()) {
+        writeNullable(value == null ? null : value.orElse(null), present);
+    }
+
+    /** JSON null for a null {@code value}, else {@code present}'s form of it: the rule of every reference type. */
+    private <T> void writeNullable(T value, ValueWriter<? super T> present) {
+        if (value == null) {
             writeNull();
         } else {
-            present.write(this, value.get());
+            present.write(this, value);
         }
+    }
+
+    /** A JSON array of {@code length} elements, element {@code i} written by {@code element}. */
+    private void writeElements(int length, IntConsumer element) {
+        beginArray();
+        for (int i = 0; i < length; i++) {
+            element.accept(i);
+        }
+        endArray();
     }
 
     private void beginArray() {
+        emit(json::writeStartArray);
+    }
+
+    private void endArray() {
+        emit(json::writeEndArray);
+    }
+
+    /**
+     * Runs one generator call. Writing into a {@link StringWriter} does no I/O, so an
+     * {@link IOException} here means the generator was misused; it is rethrown unchecked.
+     */
+    private void emit(JsonStep step) {
         try {
-            json.writeStartArray();
+            step.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void endArray() {
-        try {
-            json.writeEndArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** One call on the generator; jackson-core declares {@link IOException} on all of them. */
+    @FunctionalInterface
+    private interface JsonStep {
+        void run() throws IOException;
     }
 }

@@ -40,8 +40,8 @@ public final class ShipOrderCodec {
             BigDecimal total) {
         PayloadWriter out = PayloadWriter.open();
         out.field("orderId").writeUuid(orderId);
-        out.field("items").writeList(items, ShipOrderCodec::writeLineItem);
-        out.field("address").write(address, ShipOrderCodec::writeAddress);
+        out.field("items").writeList(items, (out2, value2) -> out2.writeObject(value2, ShipOrderCodec::writeLineItem));
+        out.field("address").writeObject(address, ShipOrderCodec::writeAddress);
         out.field("notBefore").writeOptional(notBefore, PayloadWriter::writeInstant);
         out.field("stock").writeMap(stock, PayloadWriter::writeNullableInt);
         out.field("priority").writeEnum(priority);
@@ -67,8 +67,8 @@ public final class ShipOrderCodec {
         while (in.nextField()) {
             switch (in.fieldName()) {
                 case "orderId" -> orderId = in.readUuid();
-                case "items" -> items = in.readList(ShipOrderCodec::readLineItem);
-                case "address" -> address = readAddress(in);
+                case "items" -> items = in.readList(in2 -> in2.readObject(ShipOrderCodec::readLineItem));
+                case "address" -> address = in.readObject(ShipOrderCodec::readAddress);
                 case "notBefore" -> notBefore = in.readOptional(PayloadReader::readInstant);
                 case "stock" -> stock = in.readMap(PayloadReader::readNullableInt);
                 case "priority" -> priority = in.readEnum(Priority::values);
@@ -81,22 +81,12 @@ public final class ShipOrderCodec {
     }
 
     private static void writeAddress(PayloadWriter out, Address value) {
-        if (value == null) {
-            out.writeNull();
-            return;
-        }
-        out.beginObject();
         out.field("street").writeString(value.street());
         out.field("city").writeString(value.city());
         out.field("zip").writeOptional(value.zip(), PayloadWriter::writeString);
-        out.endObject();
     }
 
     private static Address readAddress(PayloadReader in) throws PayloadException {
-        if (in.readNull()) {
-            return null;
-        }
-        in.beginObject();
         String street = null;
         String city = null;
         Optional<String> zip = Optional.empty();
@@ -113,22 +103,12 @@ public final class ShipOrderCodec {
     }
 
     private static void writeLineItem(PayloadWriter out, LineItem value) {
-        if (value == null) {
-            out.writeNull();
-            return;
-        }
-        out.beginObject();
         out.field("sku").writeString(value.sku());
         out.field("quantity").writeInt(value.quantity());
         out.field("price").writeBigDecimal(value.price());
-        out.endObject();
     }
 
     private static LineItem readLineItem(PayloadReader in) throws PayloadException {
-        if (in.readNull()) {
-            return null;
-        }
-        in.beginObject();
         String sku = null;
         int quantity = 0;
         BigDecimal price = null;
