@@ -119,6 +119,19 @@ public interface Broker extends AutoCloseable {
     /** Queue sizes, counters and workers. */
     BrokerStats stats();
 
+    /**
+     * One page of the jobs of {@code queue} in {@code state}, read-only, for the dashboard and the
+     * command line: {@link JobState#SCHEDULED} soonest first (by {@link PendingJob#dueAt}),
+     * {@link JobState#QUEUED} in the order workers will take them, {@link JobState#ACTIVE} in the
+     * order they were fetched (oldest first), with the worker holding each. The sizes of the whole
+     * lists are in {@link #stats()}. A queue nobody used gives an empty list.
+     *
+     * @param offset how many jobs of the list to skip
+     * @param limit the most jobs to return
+     * @throws IllegalArgumentException for another state, a negative offset or limit, or an invalid queue name
+     */
+    List<PendingJob> pendingJobs(String queue, JobState state, int offset, int limit);
+
     /** Releases connections; does not touch stored jobs. */
     @Override
     void close();

@@ -1,6 +1,7 @@
 package dev.jtc.runtime.broker;
 
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.Names;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,6 +226,7 @@ public final class InMemoryBroker implements Broker {
                 record.message = delivered;
                 record.state = JobState.ACTIVE;
                 record.workerId = workerId;
+                record.activeSince = clock.instant();
                 inFlight.computeIfAbsent(workerId, w -> new LinkedHashMap<>()).put(delivered.id(), delivered);
                 taken.add(delivered);
             }
@@ -579,6 +581,39 @@ public final class InMemoryBroker implements Broker {
         }
     }
 
+    @Override
+    public List<PendingJob> pendingJobs(String queue, JobState state, int offset, int limit) {
+        Names.requireValid("queue", queue);
+        PendingJob.requireListable(state);
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: offset " + offset + ", limit " + limit);
+        }
+        lock.lock();
+        try {
+            open();
+            List<JobRecord> list = switch (state) {
+                case QUEUED -> ready.getOrDefault(queue, new ArrayDeque<>()).stream().map(records::get).toList();
+                case SCHEDULED -> delayed.stream().filter(r -> r.message.queue().equals(queue)).toList();
+                default -> inFlight.values().stream() // ACTIVE: requireListable lets only these three through
+                        .flatMap(jobs -> jobs.keySet().stream())
+                        .map(records::get)
+                        .filter(r -> r.message.queue().equals(queue))
+                        .sorted(Comparator.comparing((JobRecord r) -> r.activeSince).thenComparing(r -> r.message.id()))
+                        .toList();
+            };
+            return list.stream().skip(offset).limit(limit).map(InMemoryBroker::pending).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static PendingJob pending(JobRecord record) {
+        boolean active = record.state == JobState.ACTIVE;
+        String lastError = record.history.isEmpty() ? null : record.history.get(record.history.size() - 1).reason();
+        return new PendingJob(record.message, record.state, record.state == JobState.SCHEDULED ? record.dueAt : null,
+                active ? record.workerId : null, active ? record.activeSince : null, lastError);
+    }
+
     /** Wakes blocked fetches; later calls throw {@link BrokerException}. Stored jobs are kept. */
     @Override
     public void close() {
@@ -691,6 +726,7 @@ public final class InMemoryBroker implements Broker {
         JobMessage message;
         JobState state;
         String workerId;
+        Instant activeSince;
         Instant dueAt;
         Instant failedAt;
         String reason;

@@ -20,10 +20,10 @@ import picocli.CommandLine.ScopeType;
  * {@code main} does the same with its own {@link AppDefinition}.
  *
  * <p>Commands: {@code work} (the default: run a worker), {@code list}, {@code enqueue},
- * {@code stats}, {@code failed list|retry|delete|purge}, {@code dashboard}, {@code make job} and
- * {@code demo}. Options
- * fall back to environment variables ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE},
- * {@code JTC_BROKER}, {@code JTC_CONCURRENCY}, {@code JTC_QUEUES}). Errors are printed as one
+ * {@code stats}, {@code jobs <queue>}, {@code failed list|retry|delete|purge}, {@code dashboard},
+ * {@code make job} and {@code demo}. Options fall back to environment variables
+ * ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE}, {@code JTC_BROKER}, {@code JTC_CONCURRENCY},
+ * {@code JTC_QUEUES}); a few Redis settings come from the environment only (see the help's footer). Errors are printed as one
  * line and a hint; the exit code is 0 on success, 1 when the command failed, 2 for a usage error.
  * Set {@code JTC_DEBUG=1} to see stack traces.
  */
@@ -61,6 +61,7 @@ public final class JtcCommandLine {
         root.addSubcommand("list", new ListCommand(context));
         root.addSubcommand("enqueue", new EnqueueCommand(context));
         root.addSubcommand("stats", new StatsCommand(context));
+        root.addSubcommand("jobs", new JobsCommand(context));
         CommandLine failed = new CommandLine(new FailedCommand(context));
         failed.addSubcommand("list", new FailedCommand.ListFailed(context));
         failed.addSubcommand("retry", new FailedCommand.RetryFailed(context));
@@ -127,6 +128,7 @@ public final class JtcCommandLine {
                 "  JTC_REDIS_CA     CA certificates (PEM) a rediss:// server's certificate must chain to",
                 "  JTC_REDIS_CLIENT_CERT, JTC_REDIS_CLIENT_KEY  client certificate and PKCS#8 key (PEM) for rediss://",
                 "  JTC_MAX_PAYLOAD_BYTES  largest payload accepted (default 1048576)",
+                "  JTC_COMPLETED_RETENTION  how long completed jobs' status stays readable (default 5m)",
                 "  JTC_DEBUG=1      print stack traces with errors"})
     static final class Root implements Runnable {
 

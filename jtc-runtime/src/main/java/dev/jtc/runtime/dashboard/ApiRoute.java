@@ -1,23 +1,30 @@
 package dev.jtc.runtime.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.Names;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
- * The JSON API under {@code /api/}. Reads are GETs; changes to the failed set are POSTs that must
- * carry the page's {@link RequestToken} in the {@value RequestToken#HEADER} header.
+ * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, and cancelling a
+ * waiting job) are POSTs that must carry the page's {@link RequestToken} in the
+ * {@value RequestToken#HEADER} header.
  *
  * <pre>
  * GET  /api/overview?offset=0&amp;limit=25&amp;next=3   everything the page shows
  * GET  /api/stats                                totals, queues, workers
  * GET  /api/failed?offset=0&amp;limit=25             one page of the failed set, newest first
+ * GET  /api/queues/{queue}/{state}?offset=0&amp;limit=25
+ *                                                one page of a queue's queued, scheduled or active jobs
  * GET  /api/schedules?next=3                     scheduled tasks with their next run times
  * GET  /api/jobs                                 job types
  * POST /api/failed/{id}/retry                    back to its queue with a fresh attempt count
  * POST /api/failed/{id}/delete                   gone for good
  * POST /api/failed/retry-all                     every failed job back to its queue
  * POST /api/failed/purge                         delete every failed job
+ * POST /api/waiting/{id}/cancel                  cancel a scheduled or queued job
  * </pre>
  */
 final class ApiRoute implements Route {
@@ -29,11 +36,13 @@ final class ApiRoute implements Route {
 
     private final Snapshots snapshots;
     private final FailedSetActions actions;
+    private final WaitingJobActions waiting;
     private final RequestToken token;
 
-    ApiRoute(Snapshots snapshots, FailedSetActions actions, RequestToken token) {
+    ApiRoute(Snapshots snapshots, FailedSetActions actions, WaitingJobActions waiting, RequestToken token) {
         this.snapshots = snapshots;
         this.actions = actions;
+        this.waiting = waiting;
         this.token = token;
     }
 
@@ -43,10 +52,16 @@ final class ApiRoute implements Route {
         String rawPath = exchange.getRequestURI().getRawPath();
         String[] segments = rawPath.substring("/api/".length()).split("/", -1);
         try {
+            QueryParameters query = QueryParameters.parse(exchange.getRequestURI().getRawQuery());
             if (segments.length == 1) {
-                return read(method, segments[0], QueryParameters.parse(exchange.getRequestURI().getRawQuery()), rawPath);
+                return read(method, segments[0], query, rawPath);
             }
-            if (!segments[0].equals("failed") || segments.length > 3) {
+            if (segments[0].equals("queues") && segments.length == 3) {
+                return readQueue(method, decodeQueue(segments[1]), segments[2], query);
+            }
+            boolean failedSetChange = segments[0].equals("failed") && segments.length <= 3;
+            boolean waitingJobChange = segments[0].equals("waiting") && segments.length == 3;
+            if (!failedSetChange && !waitingJobChange) {
                 return Response.notFound(rawPath);
             }
             if (!method.equals("POST")) {
@@ -55,6 +70,9 @@ final class ApiRoute implements Route {
             if (!token.matches(exchange.getRequestHeaders().getFirst(RequestToken.HEADER))) {
                 return Response.error(403, "missing or wrong " + RequestToken.HEADER + " header",
                         "changes must come from the dashboard page; reload it (the token changes when the dashboard restarts)");
+            }
+            if (waitingJobChange) {
+                return waitingJobChange(decode(segments[1]), segments[2], rawPath);
             }
             return segments.length == 2 ? bulkChange(segments[1], rawPath) : jobChange(decode(segments[1]), segments[2], rawPath);
         } catch (BadRequest e) {
@@ -74,6 +92,35 @@ final class ApiRoute implements Route {
             case "jobs" -> Response.json(snapshots.jobs());
             default -> Response.notFound(rawPath);
         };
+    }
+
+    private Response readQueue(String method, String queue, String stateName, QueryParameters query) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return Response.methodNotAllowed(method, "GET");
+        }
+        return Response.json(snapshots.pending(queue, listedState(stateName), offset(query), limit(query)));
+    }
+
+    /** {@code queued}, {@code scheduled} or {@code active}, as the page and scripts write them. */
+    private static JobState listedState(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "queued" -> JobState.QUEUED;
+            case "scheduled" -> JobState.SCHEDULED;
+            case "active" -> JobState.ACTIVE;
+            default -> throw new BadRequest("no list of '" + name + "' jobs",
+                    "use /api/queues/{queue}/queued, /scheduled or /active; failed jobs are at /api/failed");
+        };
+    }
+
+    private Response waitingJobChange(String jobId, String action, String rawPath) {
+        if (!action.equals("cancel")) {
+            return Response.notFound(rawPath);
+        }
+        if (!waiting.cancel(jobId)) {
+            return Response.error(404, "job " + jobId + " is not waiting (scheduled or queued)",
+                    "a worker probably took it, or it was cancelled already; the page refreshes by itself");
+        }
+        return done(jobId, action);
     }
 
     private Response bulkChange(String action, String rawPath) {
@@ -97,6 +144,10 @@ final class ApiRoute implements Route {
             return Response.error(404, "job " + jobId + " is not in the failed set",
                     "it was probably retried or deleted already; the page refreshes by itself");
         }
+        return done(jobId, action);
+    }
+
+    private static Response done(String jobId, String action) {
         return Response.json(json -> {
             json.writeStartObject();
             json.writeStringField("id", jobId);
@@ -124,6 +175,14 @@ final class ApiRoute implements Route {
 
     private static int nextRuns(QueryParameters query) {
         return query.integer("next", DEFAULT_NEXT_RUNS, 0, MAX_NEXT_RUNS);
+    }
+
+    private static String decodeQueue(String segment) {
+        String queue = decode(segment);
+        if (!Names.isValid(queue)) {
+            throw new BadRequest("'" + queue + "' is not a queue name", "queue names are made of A-Z a-z 0-9 . _ -");
+        }
+        return queue;
     }
 
     /** Decodes one path segment; unlike a query string, '+' in a path is a plus sign. */

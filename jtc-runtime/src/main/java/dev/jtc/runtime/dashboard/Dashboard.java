@@ -19,11 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web dashboard of a jtc application: a page showing the queues, in-flight and scheduled
- * counts, counters, workers, the failed set (with retry, delete, retry all and purge), the
- * scheduled tasks with their next run times, and the job types; it refreshes itself every few
- * seconds. It is served by the JDK's built-in HTTP server on a small thread pool, so the runtime
- * needs no web framework.
+ * The web dashboard of a jtc application: a page showing the queues with their queued, scheduled
+ * and in-flight jobs (waiting ones can be cancelled), counters, workers, the failed set (with
+ * retry, delete, retry all and purge), the scheduled tasks with their next run times, and the job
+ * types; it refreshes itself every few seconds. It is served by the JDK's built-in HTTP server on
+ * a small thread pool, so the runtime needs no web framework.
  *
  * <pre>{@code
  * try (Dashboard dashboard = Dashboard.start(broker, app, Clock.systemUTC(), "127.0.0.1", 8080)) {
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Bind it to {@code 127.0.0.1} (the CLI's default): it has no login, and anyone who reaches it
- * can retry and delete failed jobs. On a loopback address it also refuses requests whose
- * {@code Host} header names another host (DNS rebinding). Every change needs the page's
+ * can cancel waiting jobs and retry and delete failed ones. On a loopback address it also refuses
+ * requests whose {@code Host} header names another host (DNS rebinding). Every change needs the page's
  * per-process token, so other web sites cannot trigger one.
  *
  * <p>The dashboard never closes the broker it is given; the caller owns it.
@@ -86,7 +86,8 @@ public final class Dashboard implements AutoCloseable {
         HostCheck hosts = HostCheck.forBindAddress(address.getAddress());
         server.createContext("/", new GuardedHandler(hosts, new PageRoute(assets)));
         server.createContext("/api/", new GuardedHandler(hosts,
-                new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), token)));
+                new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), new WaitingJobActions(broker),
+                        token)));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
         server.setExecutor(executor);
         server.start();

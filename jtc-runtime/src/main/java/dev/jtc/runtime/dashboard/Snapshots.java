@@ -2,8 +2,10 @@ package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.QueueStats;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,6 +62,33 @@ final class Snapshots {
             header(json, now);
             FailedJson.writeField(json, failed);
             json.writeEndObject();
+        };
+    }
+
+    /** One page of a queue's scheduled, queued or active jobs; the list's size comes from the broker's stats. */
+    JsonBodies.Body pending(String queue, JobState state, int offset, int limit) {
+        long total = broker.stats().queues().stream()
+                .filter(q -> q.queue().equals(queue))
+                .mapToLong(q -> size(q, state))
+                .findFirst()
+                .orElse(0);
+        PendingJson.PendingPage page = new PendingJson.PendingPage(queue, state, total, offset, limit,
+                broker.pendingJobs(queue, state, offset, limit));
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            PendingJson.writeFields(json, page);
+            json.writeEndObject();
+        };
+    }
+
+    private static long size(QueueStats queue, JobState state) {
+        return switch (state) {
+            case QUEUED -> queue.ready();
+            case SCHEDULED -> queue.scheduled();
+            case ACTIVE -> queue.active();
+            default -> 0;
         };
     }
 

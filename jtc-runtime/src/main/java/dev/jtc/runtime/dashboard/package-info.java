@@ -1,7 +1,8 @@
 /**
- * The web dashboard: one page that shows what the broker holds (queues, workers, the failed set)
- * and what the application declares (scheduled tasks with their next runs, job types), and lets an
- * operator retry or delete failed jobs.
+ * The web dashboard: one page that shows what the broker holds (queues and the jobs waiting or
+ * running in them, workers, the failed set) and what the application declares (scheduled tasks
+ * with their next runs, job types), and lets an operator cancel waiting jobs and retry or delete
+ * failed ones.
  *
  * <p>{@link dev.jtc.runtime.dashboard.Dashboard} serves it with the JDK's own HTTP server, so the
  * runtime gains no web dependency. The page is a static HTML shell plus a small script that reads

@@ -11,6 +11,7 @@ import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.PayloadLimit;
+import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
@@ -38,6 +39,7 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.resps.Tuple;
+import redis.clients.jedis.util.KeyValue;
 
 /**
  * The {@link Broker} on Redis 6.2+. Every step that touches more than one key is a Lua script run
@@ -49,7 +51,10 @@ import redis.clients.jedis.resps.Tuple;
  *   <li><b>Fetch</b> moves up to {@code max} ids from a queue's ready list into the worker's
  *       in-flight set in one script (promoting due scheduled jobs first), queue by queue in the
  *       order given. Only when every queue is empty does it block, on {@code BLPOP} over the
- *       queues' signal lists that every enqueue pushes to, on a connection of its own.
+ *       queues' signal lists that every enqueue pushes to, on a connection of its own. An interrupt
+ *       ends the wait at once (the worker's shutdown does not sit out its fetch wait) and leaves
+ *       the connection healthy; jobs are only ever taken by the fetch script, whose reply is
+ *       always read, so an interrupt never strands a job in flight.
  *   <li><b>Recovery</b>: a heartbeat writes the worker's expiry into each of its queues; a pass
  *       takes back the in-flight jobs of workers whose expiry has passed.
  *   <li><b>Time</b> comes from the {@link Clock} and is passed to every script, so tests with a
@@ -67,7 +72,10 @@ public final class RedisBroker implements Broker {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisBroker.class);
 
-    /** The longest single {@code BLPOP}; a longer wait is several, so an interrupt is noticed within this. */
+    /**
+     * The longest single {@code BLPOP}; a longer wait is several, so a server that went silent is
+     * noticed within this plus the socket timeout. (An interrupt ends a wait at once.)
+     */
     static final Duration LONGEST_BLOCK = Duration.ofSeconds(1);
     /** Where the tick record of a task that never enqueued anything is kept (see {@link #taskQueue}). */
     static final String DEFAULT_TASK_QUEUE = "default";
@@ -84,6 +92,7 @@ public final class RedisBroker implements Broker {
     private final RedisKeys keys;
     private final Clock clock;
     private final RedisBrokerOptions options;
+    private final PendingJobReader pendingJobs;
     private final Map<String, WorkerLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, String> taskQueues = new ConcurrentHashMap<>();
 
@@ -92,6 +101,7 @@ public final class RedisBroker implements Broker {
         this.keys = new RedisKeys(namespace);
         this.clock = clock;
         this.options = options;
+        this.pendingJobs = new PendingJobReader(redis, keys);
     }
 
     /**
@@ -352,10 +362,32 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    private void awaitSignal(List<String> queues, long millis) {
+    /** Blocks until a signal token arrives on one of the queues or {@code millis} pass; an interrupt ends it at once. */
+    private void awaitSignal(List<String> queues, long millis) throws InterruptedException {
         String[] signals = queues.stream().map(keys::signal).toArray(String[]::new);
         double seconds = Math.max(0.001, millis / 1000.0);
-        redis.block("wait for jobs on " + queues, jedis -> jedis.blpop(seconds, signals));
+        redis.blockInterruptibly("wait for jobs on " + queues, jedis -> jedis.blpop(seconds, signals), this::putBackSignal);
+    }
+
+    /**
+     * A wake-up token that an interrupted wait popped after its fetcher had left belongs to another
+     * idle worker: it goes back (at most one token per queue, as the scripts keep it), so that
+     * worker still wakes for the job that was announced.
+     */
+    private void putBackSignal(KeyValue<String, String> popped) {
+        String signal = popped.getKey();
+        try {
+            redis.run("put back the wake-up token " + signal, true, jedis -> {
+                Pipeline pipeline = jedis.pipelined();
+                pipeline.lpush(signal, "1");
+                pipeline.ltrim(signal, 0, 0);
+                pipeline.sync();
+                return null;
+            });
+        } catch (BrokerException e) {
+            LOG.debug("could not put back the wake-up token {}: {} (idle workers notice the job at their next wait slice)",
+                    signal, e.getMessage());
+        }
     }
 
     /** Puts back every in-flight job of {@code workerId} that this process never handed to it. */
@@ -738,6 +770,16 @@ public final class RedisBroker implements Broker {
             failures += RedisReplies.number(numbers.get(5));
         }
         return new BrokerStats(perQueue, failed, processed, failures, workers());
+    }
+
+    @Override
+    public List<PendingJob> pendingJobs(String queue, JobState state, int offset, int limit) {
+        Names.requireValid("queue", queue);
+        PendingJob.requireListable(state);
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: offset " + offset + ", limit " + limit);
+        }
+        return pendingJobs.read(queue, state, offset, limit, clock.instant());
     }
 
     @Override

@@ -10,7 +10,17 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +44,10 @@ import redis.clients.jedis.exceptions.JedisException;
  * waits ({@code BLPOP}) take connections from a second pool so that a worker waiting for jobs
  * never holds up acknowledgements.
  *
+ * <p>Interrupts: a thread blocked reading a socket does not notice {@link Thread#interrupt}, so
+ * {@link #blockInterruptibly} runs the blocking command on a waiter thread and lets the caller
+ * wait on it interruptibly (see there).
+ *
  * <p>Lost connections: a broken connection is dropped and the pool's idle connections are cleared,
  * so the next call dials afresh. Operations that are safe to run twice are retried once at once
  * (that absorbs the stale connections left by a Redis restart); anything else surfaces as a
@@ -43,9 +57,15 @@ final class RedisConnection implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RedisConnection.class);
 
+    /** {@code CLIENT ID} gave no id (an ACL forbids it, or the server lacks it): blocked calls then just run out. */
+    private static final long NO_CLIENT_ID = -1;
+
     private final RedisUrl url;
     private final JedisPool pool;
     private final JedisPool blockingPool;
+    private final ExecutorService waiters = Executors.newCachedThreadPool(new WaiterThreads());
+    /** The server's id of each blocking connection, asked once per connection, to unblock it by. */
+    private final Map<Jedis, Long> clientIds = Collections.synchronizedMap(new WeakHashMap<>());
 
     private RedisConnection(RedisUrl url, JedisPool pool, JedisPool blockingPool) {
         this.url = url;
@@ -186,8 +206,8 @@ final class RedisConnection implements AutoCloseable {
         }
     }
 
-    /** Runs a blocking command on a connection of its own. */
-    <T> T block(String operation, Function<Jedis, T> call) {
+    /** Runs a blocking command on a connection of its own, on the calling thread. */
+    private <T> T block(String operation, Function<Jedis, T> call) {
         try (Jedis jedis = blockingPool.getResource()) {
             return call.apply(jedis);
         } catch (JedisConnectionException e) {
@@ -195,6 +215,119 @@ final class RedisConnection implements AutoCloseable {
             throw lostConnection(operation, e);
         } catch (JedisException e) {
             throw failed(operation, e);
+        }
+    }
+
+    /**
+     * Runs a blocking command as {@link #block} does, on a waiter thread, and waits for it in a way
+     * that {@link Thread#interrupt} ends at once. The blocked connection is then released with
+     * {@code CLIENT UNBLOCK}, which makes the command return as if its timeout had run out, so the
+     * connection goes back to the pool healthy and nothing it would have popped is lost. Whatever
+     * the command still returns after the caller left (it may have completed just then) goes to
+     * {@code lateResult}, on the waiter thread. Where {@code CLIENT UNBLOCK} is not allowed, or
+     * comes before the command reached the server, the command simply runs out its (short) timeout.
+     *
+     * @throws InterruptedException as soon as the calling thread is interrupted
+     */
+    <T> T blockInterruptibly(String operation, Function<Jedis, T> call, Consumer<T> lateResult) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException(operation + " interrupted");
+        }
+        BlockedCall blocked = new BlockedCall();
+        CompletableFuture<T> reply;
+        try {
+            reply = CompletableFuture.supplyAsync(
+                    () -> block(operation, jedis -> blocked.start(clientId(jedis)) ? call.apply(jedis) : null), waiters);
+        } catch (RejectedExecutionException e) {
+            throw new BrokerException(operation + " failed: the broker's connection to Redis at " + url.redacted()
+                    + " is closed", e);
+        }
+        try {
+            return reply.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new BrokerException(operation + " failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            long clientId = blocked.cancel();
+            if (clientId != BlockedCall.NOT_STARTED && clientId != NO_CLIENT_ID) {
+                unblock(operation, clientId);
+            }
+            reply.whenComplete((value, error) -> {
+                if (value != null) {
+                    lateResult.accept(value);
+                }
+            });
+            throw e;
+        }
+    }
+
+    private long clientId(Jedis jedis) {
+        Long known = clientIds.get(jedis);
+        if (known != null) {
+            return known;
+        }
+        long id;
+        try {
+            id = jedis.clientId();
+        } catch (JedisConnectionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // An ACL that forbids CLIENT, or a Redis-compatible server or proxy without it: not worth failing a wait for.
+            LOG.debug("Redis at {} does not answer CLIENT ID ({}); interrupted waits run out their timeout instead",
+                    url.redacted(), firstLine(e.getMessage()));
+            id = NO_CLIENT_ID;
+        }
+        clientIds.put(jedis, id);
+        return id;
+    }
+
+    private void unblock(String operation, long clientId) {
+        try {
+            run("unblock " + operation, true, jedis -> jedis.clientUnblock(clientId));
+        } catch (BrokerException e) {
+            LOG.debug("could not unblock {} (client {}): {}; it runs out its timeout instead", operation, clientId,
+                    e.getMessage());
+        }
+    }
+
+    /**
+     * The hand-over between a waiter thread about to block and a caller that may stop waiting
+     * first: a call cancelled before it started never blocks, and one cancelled after it started
+     * names the connection to unblock.
+     */
+    private static final class BlockedCall {
+        static final long NOT_STARTED = 0; // Redis client ids start at 1
+
+        private long clientId = NOT_STARTED;
+        private boolean cancelled;
+
+        /** False if the caller already left, in which case the command must not be sent. */
+        synchronized boolean start(long id) {
+            if (cancelled) {
+                return false;
+            }
+            clientId = id;
+            return true;
+        }
+
+        /** The blocked connection's client id, {@link #NOT_STARTED} if the command was not sent yet. */
+        synchronized long cancel() {
+            cancelled = true;
+            return clientId;
+        }
+    }
+
+    /** Daemon threads for blocking waits, named so that a thread dump shows what they are. */
+    private static final class WaiterThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "jtc-redis-wait-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 
@@ -276,6 +409,7 @@ final class RedisConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        waiters.shutdown();
         pool.close();
         blockingPool.close();
     }

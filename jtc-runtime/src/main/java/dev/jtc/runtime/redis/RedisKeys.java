@@ -44,6 +44,21 @@ final class RedisKeys {
         return prefix(queue) + "ready";
     }
 
+    /** ZSET of the ids of delayed jobs and retries, scored by when they become ready. */
+    String scheduled(String queue) {
+        return prefix(queue) + "scheduled";
+    }
+
+    /** ZSET worker id → heartbeat expiry of the workers that listen to or fetched from {@code queue}. */
+    String queueWorkers(String queue) {
+        return prefix(queue) + "workers";
+    }
+
+    /** ZSET of the ids {@code worker} holds from {@code queue} (its in-flight set), scored by fetch time. */
+    String active(String queue, String worker) {
+        return prefix(queue) + "active:" + worker;
+    }
+
     String signal(String queue) {
         return prefix(queue) + "signal";
     }

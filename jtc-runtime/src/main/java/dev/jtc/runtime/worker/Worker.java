@@ -66,7 +66,8 @@ import org.slf4j.LoggerFactory;
  * until it returns, so the worker never runs more than {@link WorkerConfig#concurrency()} jobs at
  * once, and whatever the job does after its deadline is ignored.
  *
- * <p><b>Shutdown.</b> {@link #shutdown(Duration)} stops fetching, lets running jobs finish within
+ * <p><b>Shutdown.</b> {@link #shutdown(Duration)} stops fetching (interrupting a fetch that is
+ * waiting for jobs, so an idle worker stops at once whatever its fetch wait), lets running jobs finish within
  * the grace, then asks the rest to stop, interrupts them and releases them to the head of their
  * queues in one broker call, in the order they were fetched, so they run next and in their
  * original order (another worker runs them again; the attempt is not counted), acknowledges everything
@@ -264,6 +265,12 @@ public final class Worker {
     private void stop(Duration grace) {
         try {
             scheduler.stop();
+            // Ends a blocking fetch at once instead of sitting out the fetch wait. Brokers take jobs
+            // only in steps an interrupt does not cut short, so a fetch either returns its jobs (and
+            // the loop, seeing the worker stopping, releases them) or throws having taken none.
+            if (fetchThread != null) {
+                fetchThread.interrupt();
+            }
             join(fetchThread, config.fetchWait().plus(ErrorBackoff.CAP).plusSeconds(1));
             join(schedulerThread, Duration.ofSeconds(10));
             waitForRunningJobs(grace);

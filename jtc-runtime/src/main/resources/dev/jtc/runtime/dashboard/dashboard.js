@@ -8,11 +8,23 @@
   const PAGE_SIZE = 25;
   const TOKEN = document.querySelector('meta[name="jtc-token"]').content;
 
+  // The lists of one queue's jobs the Jobs panel can show, and where their sizes are in /api/overview.
+  const LISTS = [
+    {name: 'queued', label: 'Ready', size: (q) => q.ready,
+      empty: (queue) => `No job is waiting on ${queue}.`},
+    {name: 'scheduled', label: 'Scheduled', size: (q) => q.scheduled,
+      empty: (queue) => `No delayed job or retry is waiting on ${queue}.`},
+    {name: 'active', label: 'In flight', size: (q) => q.active,
+      empty: (queue) => `No job of ${queue} is running.`},
+  ];
+
   const state = {
     offset: 0,
-    expanded: new Set(), // ids of failed jobs whose details are open, kept across refreshes
+    expanded: new Set(), // ids of jobs whose details are open, kept across refreshes
+    jobs: {queue: null, list: 'queued', offset: 0}, // what the Jobs panel shows
     timer: null,
     loading: false,
+    again: false, // a load was asked for while one was running: run it when that one ends
     data: null,
   };
 
@@ -88,11 +100,108 @@
   }
 
   function renderQueues(queues) {
+    // Each count opens that list in the Jobs panel.
+    const count = (queue, list, value) => el('td', {class: 'num'},
+      el('button', {type: 'button', class: 'link count', 'data-list': list, title: `Show these jobs of ${queue}`,
+        onclick: () => { showJobs(queue, list); $('pending-section').scrollIntoView({block: 'start'}); }},
+        Number(value).toLocaleString('en-US')));
     $('queues').replaceChildren(table(
       ['Queue', {label: 'Ready', num: true}, {label: 'Scheduled', num: true}, {label: 'In flight', num: true}],
       queues.map((q) => el('tr', {'data-queue': q.queue},
-        el('td', {}, code(q.queue)), num(q.ready), num(q.scheduled), num(q.active))),
+        el('td', {}, code(q.queue)), count(q.queue, 'queued', q.ready), count(q.queue, 'scheduled', q.scheduled),
+        count(q.queue, 'active', q.active))),
       'No jobs are waiting, scheduled or running.'));
+  }
+
+  // --- the Jobs panel: one queue's queued, scheduled or running jobs ---------------------------
+
+  function showJobs(queue, list) {
+    state.jobs = {queue, list, offset: 0};
+    load();
+  }
+
+  /** Keeps the chosen queue while it exists; otherwise the first queue with jobs, or the first. */
+  function chooseQueue(queues) {
+    if (queues.some((q) => q.queue === state.jobs.queue)) return;
+    const busy = queues.find((q) => q.ready + q.scheduled + q.active > 0) || queues[0];
+    state.jobs = {queue: busy ? busy.queue : null, list: state.jobs.list, offset: 0};
+  }
+
+  function tab(selected, onclick, attrs, ...children) {
+    return el('button', {type: 'button', role: 'tab', class: selected ? 'tab selected' : 'tab',
+      'aria-selected': String(selected), onclick, ...attrs}, ...children);
+  }
+
+  function renderPendingTabs(queues) {
+    const current = queues.find((q) => q.queue === state.jobs.queue);
+    $('pending-queues').replaceChildren(...queues.map((q) =>
+      tab(q.queue === state.jobs.queue, () => showJobs(q.queue, state.jobs.list), {'data-queue': q.queue}, q.queue)));
+    $('pending-states').replaceChildren(...LISTS.map((list) =>
+      tab(list.name === state.jobs.list, () => showJobs(state.jobs.queue, list.name), {'data-list': list.name},
+        list.label, el('span', {class: 'count'}, current ? Number(list.size(current)).toLocaleString('en-US') : '0'))));
+  }
+
+  function renderPendingJobs(page) {
+    if (!page) {
+      $('pending').replaceChildren(el('p', {class: 'empty'}, 'No queue has had a job yet.'));
+      $('pending-pager').replaceChildren();
+      return;
+    }
+    const headers = {
+      queued: ['Job', {label: 'Attempt', num: true}, 'Enqueued', ''],
+      scheduled: ['Job', {label: 'Attempt', num: true}, 'Runs', 'Last error', 'Enqueued', ''],
+      active: ['Job', {label: 'Attempt', num: true}, 'Worker', 'Running since', 'Enqueued'],
+    }[page.state];
+    const list = LISTS.find((l) => l.name === page.state);
+    $('pending').replaceChildren(table(headers, page.jobs.map(pendingJob), list.empty(page.queue)));
+    renderPager($('pending-pager'), page, ['‹ Previous', 'Next ›'], (offset) => { state.jobs.offset = offset; load(); });
+  }
+
+  function pendingJob(job) {
+    const payload = el('details', {class: 'payload-toggle', open: state.expanded.has(job.id)},
+      el('summary', {}, 'Payload'), el('pre', {class: 'payload'}, job.payload),
+      job.uniqueKey ? el('div', {class: 'muted small'}, 'Unique key ', code(job.uniqueKey)) : null);
+    payload.addEventListener('toggle', () => {
+      if (payload.open) state.expanded.add(job.id); else state.expanded.delete(job.id);
+    });
+    const cells = [
+      el('td', {}, el('div', {class: 'job-name'}, job.name), el('div', {class: 'job-id'}, job.id), payload),
+      num(job.attempt)];
+    if (job.state === 'scheduled') {
+      cells.push(el('td', {}, when(job.runAt)),
+        el('td', {class: 'reason'}, job.lastError ? el('div', {class: 'reason-text'}, job.lastError) : el('span', {class: 'muted'}, '—')));
+    } else if (job.state === 'active') {
+      cells.push(el('td', {}, code(job.worker)), el('td', {}, when(job.activeSince)));
+    }
+    cells.push(el('td', {}, when(job.enqueuedAt)));
+    if (job.cancellable) {
+      cells.push(el('td', {class: 'row-actions'},
+        el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'cancel',
+          onclick: (event) => change(`/api/waiting/${encodeURIComponent(job.id)}/cancel`, `Cancelled ${job.name}.`,
+            `Cancel ${job.name} (${job.id})? It will not run.`, event.target)}, 'Cancel')));
+    }
+    return el('tr', {class: 'pending-job', 'data-job-id': job.id}, cells);
+  }
+
+  /** Loads the Jobs panel's list after the overview, with the queue sizes the overview just brought. */
+  async function loadPendingJobs(queues) {
+    chooseQueue(queues);
+    renderPendingTabs(queues);
+    const {queue, list, offset} = state.jobs;
+    if (!queue) {
+      renderPendingJobs(null);
+      return;
+    }
+    const response = await fetch(`/api/queues/${encodeURIComponent(queue)}/${list}?offset=${offset}&limit=${PAGE_SIZE}`,
+      {headers: {Accept: 'application/json'}, cache: 'no-store'});
+    const body = await response.json();
+    if (!response.ok) throw new Error(explain(body));
+    if (offset > 0 && offset >= body.total) {
+      // The page we were on emptied (jobs ran or were cancelled): step back to the last page.
+      state.jobs.offset = Math.max(0, Math.floor((body.total - 1) / PAGE_SIZE) * PAGE_SIZE);
+      return loadPendingJobs(queues);
+    }
+    renderPendingJobs(body);
   }
 
   function renderWorkers(workers) {
@@ -113,7 +222,7 @@
     $('failed').replaceChildren(table(
       ['Job', 'Queue', 'Reason', {label: 'Attempts', num: true}, 'Failed', ''],
       bodies, 'No failed jobs.'));
-    renderPager(failed);
+    renderPager($('failed-pager'), failed, ['‹ Newer', 'Older ›'], (offset) => { state.offset = offset; load(); });
   }
 
   function failedJob(job) {
@@ -164,20 +273,20 @@
       history.length ? el('ol', {class: 'history'}, history) : el('p', {class: 'muted'}, 'No attempt ran (the job was rejected before running).'));
   }
 
-  function renderPager(failed) {
-    const pager = $('failed-pager');
-    if (failed.total <= failed.limit && failed.offset === 0) {
+  /** "‹ Newer  1–25 of 80  Older ›" under a paged list; goTo(offset) moves to another page. */
+  function renderPager(pager, page, [backLabel, forwardLabel], goTo) {
+    if (page.total <= page.limit && page.offset === 0) {
       pager.replaceChildren();
       return;
     }
-    const first = failed.jobs.length ? failed.offset + 1 : 0;
-    const last = failed.offset + failed.jobs.length;
+    const first = page.jobs.length ? page.offset + 1 : 0;
+    const last = page.offset + page.jobs.length;
     pager.replaceChildren(
-      el('button', {type: 'button', class: 'btn btn-small', disabled: failed.offset === 0,
-        onclick: () => { state.offset = Math.max(0, state.offset - PAGE_SIZE); load(); }}, '‹ Newer'),
-      el('span', {class: 'muted'}, `${first}–${last} of ${failed.total}`),
-      el('button', {type: 'button', class: 'btn btn-small', disabled: last >= failed.total,
-        onclick: () => { state.offset += PAGE_SIZE; load(); }}, 'Older ›'));
+      el('button', {type: 'button', class: 'btn btn-small', disabled: page.offset === 0,
+        onclick: () => goTo(Math.max(0, page.offset - PAGE_SIZE))}, backLabel),
+      el('span', {class: 'muted'}, `${first}–${last} of ${page.total}`),
+      el('button', {type: 'button', class: 'btn btn-small', disabled: last >= page.total,
+        onclick: () => goTo(page.offset + PAGE_SIZE)}, forwardLabel));
   }
 
   function renderSchedules(schedules) {
@@ -229,8 +338,12 @@
   // --- talking to the server -----------------------------------------------------------------
 
   async function load() {
-    if (state.loading) return;
+    if (state.loading) {
+      state.again = true; // e.g. a tab clicked during a refresh: show it as soon as this one ends
+      return;
+    }
     state.loading = true;
+    state.again = false;
     clearTimeout(state.timer);
     try {
       const response = await fetch(`/api/overview?offset=${state.offset}&limit=${PAGE_SIZE}`,
@@ -240,16 +353,17 @@
       if (state.offset > 0 && state.offset >= body.failed.total) {
         // The page we were on emptied (jobs retried elsewhere): step back to the last page.
         state.offset = Math.max(0, Math.floor((body.failed.total - 1) / PAGE_SIZE) * PAGE_SIZE);
-        state.loading = false;
-        return load();
+        state.again = true;
+        return;
       }
       render(body);
+      await loadPendingJobs(body.queues);
       hideBanner();
     } catch (error) {
       showBanner(`Could not load the dashboard's data: ${error.message}. Retrying…`);
     } finally {
       state.loading = false;
-      scheduleRefresh();
+      if (state.again) load(); else scheduleRefresh();
     }
   }
 

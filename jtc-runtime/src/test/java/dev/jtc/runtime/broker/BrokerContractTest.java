@@ -1134,6 +1134,154 @@ public abstract class BrokerContractTest {
         assertEquals(0, broker.purgeFailed());
     }
 
+    // --- listing pending jobs ------------------------------------------------------------------
+
+    private List<String> pendingIds(String queue, JobState state) {
+        return broker.pendingJobs(queue, state, 0, 100).stream().map(p -> p.job().id()).toList();
+    }
+
+    @Test
+    void queuedJobsAreListedInTheOrderWorkersTakeThemWithEveryField() throws Exception {
+        JobMessage first = job("mail", "SendWelcomeEmail", "{\"userId\":1}");
+        JobMessage second = job("mail");
+        JobMessage third = uniqueJob("mail", "user-3");
+        broker.enqueueAll(List.of(first, second, third, job("default")));
+
+        List<PendingJob> listed = broker.pendingJobs("mail", JobState.QUEUED, 0, 10);
+
+        assertEquals(List.of(first.id(), second.id(), third.id()), listed.stream().map(p -> p.job().id()).toList());
+        PendingJob head = listed.get(0);
+        assertEquals(JobState.QUEUED, head.state());
+        assertEquals("SendWelcomeEmail", head.job().name());
+        assertEquals("mail", head.job().queue());
+        assertEquals("{\"userId\":1}", head.job().payload());
+        assertEquals("fp-1", head.job().fingerprint());
+        assertEquals(first.enqueuedAt(), head.job().enqueuedAt());
+        assertEquals(0, head.job().attempt());
+        assertEquals(null, head.dueAt());
+        assertEquals(null, head.workerId());
+        assertEquals(null, head.activeSince());
+        assertEquals(null, head.lastError());
+        assertEquals("user-3", listed.get(2).job().uniqueKey());
+
+        assertEquals(List.of(second.id()), broker.pendingJobs("mail", JobState.QUEUED, 1, 1).stream()
+                .map(p -> p.job().id()).toList(), "offset and limit page through the list");
+        assertEquals(List.of(), broker.pendingJobs("mail", JobState.QUEUED, 3, 10));
+
+        JobMessage taken = fetchOne("w1", "mail");
+        assertEquals(List.of(second.id(), third.id()), pendingIds("mail", JobState.QUEUED));
+        broker.release("w1", List.of(taken));
+        assertEquals(List.of(first.id(), second.id(), third.id()), pendingIds("mail", JobState.QUEUED),
+                "a released job is listed first again, where the next fetch takes it");
+    }
+
+    @Test
+    void scheduledJobsAreListedSoonestFirstWithWhenTheyBecomeReady() throws Exception {
+        JobMessage inTenMinutes = delayedJob("mail", Duration.ofMinutes(10));
+        JobMessage inTwoMinutes = delayedJob("mail", Duration.ofMinutes(2));
+        JobMessage inFiveMinutes = delayedJob("mail", Duration.ofMinutes(5));
+        broker.enqueueAll(List.of(inTenMinutes, inTwoMinutes, inFiveMinutes, delayedJob("default", Duration.ofMinutes(1))));
+        broker.enqueue(job("mail"));
+
+        List<PendingJob> listed = broker.pendingJobs("mail", JobState.SCHEDULED, 0, 10);
+
+        assertEquals(List.of(inTwoMinutes.id(), inFiveMinutes.id(), inTenMinutes.id()),
+                listed.stream().map(p -> p.job().id()).toList());
+        assertEquals(List.of(START.plus(Duration.ofMinutes(2)), START.plus(Duration.ofMinutes(5)), START.plus(Duration.ofMinutes(10))),
+                listed.stream().map(PendingJob::dueAt).toList());
+        assertTrue(listed.stream().allMatch(p -> p.state() == JobState.SCHEDULED && p.workerId() == null));
+        assertEquals(List.of(inFiveMinutes.id()), broker.pendingJobs("mail", JobState.SCHEDULED, 1, 1).stream()
+                .map(p -> p.job().id()).toList());
+    }
+
+    @Test
+    void aRetryWaitingOutItsBackoffIsListedAsScheduledWithItsLastError() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage active = fetchOne("w1", "default");
+        Instant retryAt = clock.instant().plusSeconds(30);
+
+        broker.retry("w1", active, failure(active, "IllegalStateException: smtp down"), retryAt);
+
+        List<PendingJob> listed = broker.pendingJobs("default", JobState.SCHEDULED, 0, 10);
+        assertEquals(1, listed.size());
+        assertEquals(active.id(), listed.get(0).job().id());
+        assertEquals(retryAt, listed.get(0).dueAt());
+        assertEquals(1, listed.get(0).job().attempt(), "one attempt started so far");
+        assertEquals("IllegalStateException: smtp down", listed.get(0).lastError());
+        assertEquals(List.of(), broker.pendingJobs("default", JobState.ACTIVE, 0, 10));
+    }
+
+    @Test
+    void aFailedJobRetriedFromTheFailedSetIsListedAsQueuedWithAFreshStart() throws Exception {
+        JobMessage failed = failJobs(1).get(0);
+
+        assertTrue(broker.retryFailed(failed.id()));
+
+        List<PendingJob> listed = broker.pendingJobs("default", JobState.QUEUED, 0, 10);
+        assertEquals(List.of(failed.id()), listed.stream().map(p -> p.job().id()).toList());
+        assertEquals(0, listed.get(0).job().attempt());
+        assertEquals(null, listed.get(0).lastError(), "its history was cleared");
+    }
+
+    @Test
+    void activeJobsAreListedOldestFetchFirstWithTheWorkerHoldingThem() throws Exception {
+        broker.enqueueAll(List.of(job("mail"), job("mail"), job("default")));
+        Instant firstFetch = clock.instant();
+        JobMessage early = fetchOne("w1", "mail");
+        clock.advance(Duration.ofSeconds(3));
+        List<JobMessage> late = fetchNow("w2", 2, "mail", "default");
+        assertEquals(2, late.size());
+
+        List<PendingJob> listed = broker.pendingJobs("mail", JobState.ACTIVE, 0, 10);
+
+        assertEquals(2, listed.size(), "only the queue's own jobs: " + listed);
+        assertEquals(early.id(), listed.get(0).job().id());
+        assertEquals("w1", listed.get(0).workerId());
+        assertEquals(firstFetch, listed.get(0).activeSince());
+        assertEquals(1, listed.get(0).job().attempt(), "the attempt now running");
+        assertEquals(JobState.ACTIVE, listed.get(0).state());
+        assertEquals(null, listed.get(0).dueAt());
+        assertEquals(late.get(0).id(), listed.get(1).job().id());
+        assertEquals("w2", listed.get(1).workerId());
+        assertEquals(firstFetch.plusSeconds(3), listed.get(1).activeSince());
+        assertEquals(List.of(late.get(1).id()), pendingIds("default", JobState.ACTIVE));
+        assertEquals(List.of(late.get(0).id()), broker.pendingJobs("mail", JobState.ACTIVE, 1, 5).stream()
+                .map(p -> p.job().id()).toList());
+
+        broker.complete("w1", List.of(early));
+        assertEquals(List.of(late.get(0).id()), pendingIds("mail", JobState.ACTIVE));
+    }
+
+    @Test
+    void cancelledJobsLeaveTheListings() throws Exception {
+        JobMessage queued = job("mail");
+        JobMessage scheduled = delayedJob("mail", Duration.ofMinutes(5));
+        JobMessage kept = job("mail");
+        broker.enqueueAll(List.of(queued, scheduled, kept));
+
+        assertTrue(broker.cancel(queued.id()));
+        assertTrue(broker.cancel(scheduled.id()));
+
+        assertEquals(List.of(kept.id()), pendingIds("mail", JobState.QUEUED));
+        assertEquals(List.of(), pendingIds("mail", JobState.SCHEDULED));
+    }
+
+    @Test
+    void listingsOfUnknownQueuesAreEmptyAndBadRequestsAreRefused() throws Exception {
+        broker.enqueue(job("mail"));
+
+        assertEquals(List.of(), broker.pendingJobs("nobody-uses-this", JobState.QUEUED, 0, 10));
+        assertEquals(List.of(), broker.pendingJobs("nobody-uses-this", JobState.ACTIVE, 0, 10));
+        assertEquals(List.of(), broker.pendingJobs("mail", JobState.QUEUED, 0, 0));
+        IllegalArgumentException failed = assertThrows(IllegalArgumentException.class,
+                () -> broker.pendingJobs("mail", JobState.FAILED, 0, 10));
+        assertTrue(failed.getMessage().contains("failedJobs"), failed.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> broker.pendingJobs("mail", JobState.COMPLETED, 0, 10));
+        assertThrows(IllegalArgumentException.class, () -> broker.pendingJobs("mail", JobState.QUEUED, -1, 10));
+        assertThrows(IllegalArgumentException.class, () -> broker.pendingJobs("mail", JobState.QUEUED, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> broker.pendingJobs("no spaces", JobState.QUEUED, 0, 10));
+    }
+
     // --- stats ---------------------------------------------------------------------------------
 
     @Test

@@ -8,8 +8,8 @@ import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.redis.RedisBroker;
+import dev.jtc.runtime.redis.RedisFixture;
 import dev.jtc.runtime.testing.ManualClock;
-import dev.jtc.runtime.testing.RedisServerProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
@@ -40,49 +38,33 @@ import redis.clients.jedis.Jedis;
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class CliSignalProcessTest {
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
+
     private final Clock clock = Clock.systemUTC();
     private final List<Process> processes = new ArrayList<>();
-    private RedisBroker broker;
-    private Jedis jedis;
+    private final RedisBroker broker = redis.broker("jtc", clock);
+    private final Jedis jedis = redis.jedis();
 
     @TempDir
     Path logs;
 
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        broker = RedisBroker.connect(server.url(), "jtc", clock);
-        jedis = new Jedis("127.0.0.1", server.port());
-    }
-
+    /** Kills what a test left running; the fixture then closes the broker and flushes Redis. */
     @AfterEach
-    void cleanUp() throws InterruptedException {
+    void stopWorkers() throws InterruptedException {
         for (Process process : processes) {
             if (process.isAlive()) {
                 process.destroyForcibly();
                 process.waitFor(20, TimeUnit.SECONDS);
             }
         }
-        broker.close();
-        jedis.flushAll();
-        jedis.close();
     }
 
     private Process startWorker(Path log, String... options) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "-Xmx128m", "-XX:TieredStopAtLevel=1",
-                SignalTestWorkerMain.class.getName(), Integer.toString(server.port()),
-                "work", "--redis-url", server.url(), "--queues", "default"));
+                SignalTestWorkerMain.class.getName(), Integer.toString(redis.port()),
+                "work", "--redis-url", redis.url(), "--queues", "default"));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         processes.add(process);
@@ -147,7 +129,7 @@ class CliSignalProcessTest {
 
         // Once its heartbeat (15 s by default) has run out, any worker's recovery pass takes the jobs back.
         ManualClock later = new ManualClock(clock.instant().plus(Duration.ofMinutes(1)));
-        try (RedisBroker survivor = RedisBroker.connect(server.url(), "jtc", later)) {
+        try (RedisBroker survivor = RedisBroker.connect(redis.url(), "jtc", later)) {
             RecoveryResult recovered = survivor.recoverDeadWorkers(3);
             assertEquals(2, recovered.requeued(), recovered.toString());
             List<JobMessage> again = survivor.fetch("survivor", List.of("default"), 10, Duration.ZERO);

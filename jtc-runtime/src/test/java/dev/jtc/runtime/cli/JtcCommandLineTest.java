@@ -213,6 +213,84 @@ class JtcCommandLineTest {
         assertTrue(out.contains("host-1-abc  host  1234  mail,default  10           1h      2s ago"), out);
     }
 
+    // --- jobs ----------------------------------------------------------------------------------
+
+    private String enqueueMail(Duration delay) {
+        JobMessage job = dev.jtc.runtime.BrokerDispatcher.newMessage(CliTestSupport.SEND_MAIL, "{\"userId\":7}",
+                delay == null ? dev.jtc.runtime.DispatchOptions.none() : dev.jtc.runtime.DispatchOptions.delay(delay),
+                clock.instant());
+        broker.enqueue(job);
+        return job.id();
+    }
+
+    @Test
+    void jobsListsAQueuesQueuedJobsInFetchOrderByDefault() {
+        String first = enqueueMail(null);
+        String second = enqueueMail(null);
+        enqueueMail(Duration.ofHours(1));
+
+        assertEquals(0, cli.run(clock, "jobs", "mail"));
+
+        List<String> lines = cli.out().lines().toList();
+        assertEquals("Queued jobs on queue mail: 2", lines.get(0));
+        assertEquals(List.of("ID", "JOB", "ATTEMPTS", "ENQUEUED", "AT"), List.of(lines.get(1).split("\\s+")));
+        assertEquals(List.of(first, "SendMail", "0", "2026-03-02T10:00:00Z"), List.of(lines.get(2).split("\\s+")));
+        assertTrue(lines.get(3).startsWith(second), lines.get(3));
+        assertEquals(4, lines.size(), cli.out());
+
+        cli.reset();
+        assertEquals(0, cli.run(clock, "jobs", "mail", "--limit", "1", "--offset", "1"));
+        assertTrue(cli.out().startsWith("Queued jobs on queue mail: 2 (showing 1)\n"), cli.out());
+        assertTrue(cli.out().contains(second) && !cli.out().contains(first), cli.out());
+    }
+
+    @Test
+    void jobsShowsScheduledJobsWithTheirTimeAndRetriesWithTheirLastError() throws Exception {
+        String delayed = enqueueMail(Duration.ofHours(1));
+        String retried = enqueueMail(null);
+        JobMessage active = broker.fetch("w", List.of("mail"), 1, Duration.ZERO).get(0);
+        broker.retry("w", active, new Failure(1, clock.instant(), "IllegalStateException: smtp down", ""),
+                clock.instant().plusSeconds(30));
+
+        assertEquals(0, cli.run(clock, "jobs", "mail", "--state", "scheduled"));
+
+        List<String> lines = cli.out().lines().toList();
+        assertEquals("Scheduled jobs on queue mail: 2", lines.get(0));
+        assertTrue(lines.get(1).matches("ID +JOB +ATTEMPTS +RUNS AT +LAST ERROR"), lines.get(1));
+        assertTrue(lines.get(2).startsWith(retried) && lines.get(2).contains("1         2026-03-02T10:00:30Z")
+                && lines.get(2).endsWith("IllegalStateException: smtp down"), lines.get(2));
+        assertTrue(lines.get(3).startsWith(delayed) && lines.get(3).endsWith("2026-03-02T11:00:00Z"), lines.get(3));
+    }
+
+    @Test
+    void jobsShowsRunningJobsWithTheirWorker() throws Exception {
+        String id = enqueueMail(null);
+        broker.fetch("host-1-abc", List.of("mail"), 1, Duration.ZERO);
+
+        assertEquals(0, cli.run(clock, "jobs", "mail", "--state", "ACTIVE"));
+
+        List<String> lines = cli.out().lines().toList();
+        assertEquals("Active jobs on queue mail: 1", lines.get(0));
+        assertEquals(List.of(id, "SendMail", "1", "host-1-abc", "2026-03-02T10:00:00Z"), List.of(lines.get(2).split("\\s+")));
+
+        cli.reset();
+        assertEquals(0, cli.run(clock, "jobs", "reports"));
+        assertEquals("Queued jobs on queue reports: 0\n", cli.out());
+    }
+
+    @Test
+    void jobsRefusesAStateItCannotListAndABadQueueName() {
+        assertEquals(2, cli.run(clock, "jobs", "mail", "--state", "failed"));
+        assertTrue(cli.err().contains("'failed' is not a list of a queue: use queued, scheduled or active (failed jobs: failed list)"),
+                cli.err());
+        assertTrue(cli.err().contains("hint: run 'ShopApp jobs --help'"), cli.err());
+
+        cli.reset();
+        assertEquals(1, cli.run(clock, "jobs", "no spaces"));
+        assertTrue(cli.err().startsWith("error: "), cli.err());
+        assertTrue(cli.err().contains("no spaces"), cli.err());
+    }
+
     // --- failed --------------------------------------------------------------------------------
 
     @Test
@@ -287,8 +365,14 @@ class JtcCommandLineTest {
     @Test
     void helpListsTheCommandsAndTheEnvironment() {
         assertEquals(0, cli.run(clock, "--help"));
-        for (String command : List.of("work", "list", "enqueue", "stats", "failed", "make", "demo", "JTC_REDIS_URL")) {
-            assertTrue(cli.out().contains(command), command + " in " + cli.out());
+        for (String command : List.of("work", "list", "enqueue", "stats", "jobs", "failed", "dashboard", "make", "demo")) {
+            assertTrue(cli.out().contains("  " + command + " "), command + " in " + cli.out());
+        }
+        // Every variable the command line reads (BrokerOptions, WorkerOptions, RedisBrokerOptions.fromEnvironment).
+        for (String variable : List.of("JTC_REDIS_URL", "JTC_NAMESPACE", "JTC_BROKER", "JTC_CONCURRENCY", "JTC_QUEUES",
+                "JTC_REDIS_CA", "JTC_REDIS_CLIENT_CERT", "JTC_REDIS_CLIENT_KEY", "JTC_MAX_PAYLOAD_BYTES",
+                "JTC_COMPLETED_RETENTION", "JTC_DEBUG")) {
+            assertTrue(cli.out().contains(variable), variable + " in " + cli.out());
         }
     }
 

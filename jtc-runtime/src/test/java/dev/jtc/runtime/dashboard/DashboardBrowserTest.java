@@ -143,6 +143,50 @@ class DashboardBrowserTest {
         assertTrue(browser.findElement(By.id("purge")).getAttribute("disabled") != null);
     }
 
+    @Test
+    void jobsPanelListsAQueuesJobsByStateAndCancelsAWaitingOneAfterAskingFirst() throws InterruptedException {
+        String first = fixture.enqueue("SendWelcomeEmail", "mail", "{\"userId\":1}");
+        String second = fixture.enqueue("SendWelcomeEmail", "mail", "{\"userId\":2}");
+        fixture.enqueue("ChargeCard", "payments", "{}");
+        broker.fetch("shop-worker-a1", List.of("payments"), 1, Duration.ZERO);
+        browser.get(fixture.dashboard.uri().toString());
+        By waiting = By.cssSelector("#pending tr.pending-job");
+        wait.until(ExpectedConditions.numberOfElementsToBe(waiting, 2)); // the first queue with jobs: mail
+        browser.findElement(By.id("auto-refresh")).click();
+        assertEquals(List.of(first, second), wait.ignoring(StaleElementReferenceException.class).until(driver ->
+                driver.findElements(waiting).stream().map(row -> row.getAttribute("data-job-id")).toList()));
+
+        clickWhenThere(By.cssSelector("#pending-queues [data-queue=payments]"));
+        clickWhenThere(By.cssSelector("#pending-states [data-list=active]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending"), "shop-worker-a1"));
+        assertEquals(0, browser.findElements(By.cssSelector("#pending [data-action=cancel]")).size(),
+                "a running job has no Cancel button");
+
+        clickWhenThere(By.cssSelector("#pending-queues [data-queue=mail]"));
+        clickWhenThere(By.cssSelector("#pending-states [data-list=queued]"));
+        By firstRow = By.cssSelector("#pending tr[data-job-id='" + first + "']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(firstRow));
+        inRow(firstRow, row -> click(row, "[data-action=cancel]"));
+        wait.until(ExpectedConditions.alertIsPresent()).dismiss();
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(first), "dismissing the confirmation changes nothing");
+
+        inRow(firstRow, row -> click(row, "[data-action=cancel]"));
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+
+        wait.until(ExpectedConditions.numberOfElementsToBe(firstRow, 0));
+        assertEquals(Optional.of(JobState.CANCELLED), broker.status(first));
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(second));
+        assertTrue(browser.findElement(By.id("toast")).getText().startsWith("Cancelled SendWelcomeEmail"));
+    }
+
+    /** Clicks the element found afresh, again if a refresh replaced it under the click. */
+    private void clickWhenThere(By element) {
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> {
+            driver.findElement(element).click();
+            return true;
+        });
+    }
+
     /** What a busy application looks like: finished, running and waiting jobs, two workers, a retried failure. */
     private void fillBroker() throws InterruptedException {
         fixture.jobFailedTwice("SendWelcomeEmail", "mail", "{\"userId\":42,\"template\":\"welcome\"}",

@@ -10,16 +10,12 @@ import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.WorkerInfo;
 import dev.jtc.runtime.testing.ManualClock;
-import dev.jtc.runtime.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -29,33 +25,12 @@ import redis.clients.jedis.Jedis;
  */
 class RedisGarbageDataTest {
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
+
     private final ManualClock clock = ManualClock.at("2026-03-02T10:00:00Z");
-    private RedisBroker broker;
-    private Jedis jedis;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        broker = RedisBroker.connect(server.url(), "jtc", clock);
-        jedis = new Jedis("127.0.0.1", server.port());
-    }
-
-    @AfterEach
-    void disconnect() {
-        broker.close();
-        jedis.flushAll();
-        jedis.close();
-    }
+    private final RedisBroker broker = redis.broker("jtc", clock);
+    private final Jedis jedis = redis.jedis();
 
     private JobMessage good() {
         JobMessage job = JobMessage.create(JobIds.next("default"), "Good", "default", "{}", "", clock.instant(), null, null);

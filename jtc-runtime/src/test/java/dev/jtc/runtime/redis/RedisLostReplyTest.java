@@ -6,13 +6,11 @@ import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.testing.ManualClock;
-import dev.jtc.runtime.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A fetch whose script ran but whose reply never arrived leaves jobs in a live worker's in-flight
@@ -21,18 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class RedisLostReplyTest {
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
+
     private final ManualClock clock = ManualClock.at("2026-03-02T10:00:00Z");
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     private JobMessage job() {
         return JobMessage.create(JobIds.next("default"), "Job", "default", "{}", "", clock.instant(), null, null);
@@ -40,8 +30,8 @@ class RedisLostReplyTest {
 
     @Test
     void jobsFromALostFetchReplyAreDeliveredByTheNextFetch() throws Exception {
-        try (RedisBroker worker = RedisBroker.connect(server.url(), "lost", clock);
-                RedisBroker lostReply = RedisBroker.connect(server.url(), "lost", clock)) {
+        try (RedisBroker worker = RedisBroker.connect(redis.url(), "lost", clock);
+                RedisBroker lostReply = RedisBroker.connect(redis.url(), "lost", clock)) {
             JobMessage held = job();
             JobMessage lost1 = job();
             JobMessage lost2 = job();

@@ -7,37 +7,27 @@ import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.testing.ManualClock;
-import dev.jtc.runtime.testing.RedisServerProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /** A server that forgot jtc's scripts (SCRIPT FLUSH, or a restart) is sent them again, transparently. */
 class RedisScriptReloadTest {
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
+
     private final ManualClock clock = ManualClock.at("2026-03-02T10:00:00Z");
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
 
     private JobMessage job() {
         return JobMessage.create(JobIds.next("default"), "Job", "default", "{}", "", clock.instant(), null, null);
     }
 
     private static void flushScripts() {
-        try (Jedis jedis = new Jedis("127.0.0.1", server.port())) {
+        try (Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
             jedis.scriptFlush();
             assertFalse(jedis.scriptExists(Script.FETCH.sha()));
         }
@@ -45,7 +35,7 @@ class RedisScriptReloadTest {
 
     @Test
     void everyKindOfCallWorksAfterScriptFlush() throws Exception {
-        try (RedisBroker broker = RedisBroker.connect(server.url(), "reload", clock)) {
+        try (RedisBroker broker = RedisBroker.connect(redis.url(), "reload", clock)) {
             JobMessage first = job();
             flushScripts();
             broker.enqueue(first); // a single script call

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.testing.ManualClock;
-import dev.jtc.runtime.testing.RedisServerProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,11 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Transaction;
 
@@ -31,33 +27,12 @@ import redis.clients.jedis.Transaction;
  */
 class RedisWireProtocolTest {
 
-    private static RedisServerProcess server;
+    @RegisterExtension
+    static final RedisFixture redis = new RedisFixture();
+
     private final ManualClock clock = ManualClock.at("2026-03-02T10:00:00Z");
-    private RedisBroker broker;
-    private Jedis jedis;
-
-    @BeforeAll
-    static void startRedis() {
-        server = RedisServerProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        server.close();
-    }
-
-    @BeforeEach
-    void connect() {
-        broker = RedisBroker.connect(server.url(), "jtc", clock);
-        jedis = new Jedis("127.0.0.1", server.port());
-    }
-
-    @AfterEach
-    void disconnect() {
-        broker.close();
-        jedis.flushAll();
-        jedis.close();
-    }
+    private final RedisBroker broker = redis.broker("jtc", clock);
+    private final Jedis jedis = redis.jedis();
 
     /** The documented command sequence, as a MULTI/EXEC transaction. */
     private void produce(String id, String queue, Map<String, String> fields) {

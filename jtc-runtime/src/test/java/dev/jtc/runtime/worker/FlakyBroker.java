@@ -1,20 +1,13 @@
 package dev.jtc.runtime.worker;
 
-import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
-import dev.jtc.runtime.broker.BrokerStats;
-import dev.jtc.runtime.broker.EnqueueResult;
-import dev.jtc.runtime.broker.FailedJob;
-import dev.jtc.runtime.broker.Failure;
+import dev.jtc.runtime.broker.ForwardingBroker;
 import dev.jtc.runtime.broker.JobMessage;
-import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
-import dev.jtc.runtime.broker.WorkerInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,9 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A broker that fails the next few fetches, acknowledgements or tick claims, as Redis does while
  * it restarts; it also records which ticks it enqueued, in order, and every release call.
  */
-final class FlakyBroker implements Broker {
+final class FlakyBroker extends ForwardingBroker {
 
-    private final Broker delegate;
     private final AtomicInteger fetchesToFail = new AtomicInteger();
     private final AtomicInteger completesToFail = new AtomicInteger();
     private final AtomicInteger claimsToFail = new AtomicInteger();
@@ -34,7 +26,7 @@ final class FlakyBroker implements Broker {
     private final List<List<String>> releaseCalls = new CopyOnWriteArrayList<>();
 
     FlakyBroker(Broker delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     void failFetches(int n) {
@@ -71,32 +63,12 @@ final class FlakyBroker implements Broker {
     }
 
     @Override
-    public EnqueueResult enqueue(JobMessage job) {
-        return delegate.enqueue(job);
-    }
-
-    @Override
-    public List<EnqueueResult> enqueueAll(List<JobMessage> jobs) {
-        return delegate.enqueueAll(jobs);
-    }
-
-    @Override
-    public boolean cancel(String jobId) {
-        return delegate.cancel(jobId);
-    }
-
-    @Override
-    public Optional<JobState> status(String jobId) {
-        return delegate.status(jobId);
-    }
-
-    @Override
     public List<JobMessage> fetch(String workerId, List<String> queues, int max, Duration wait) throws InterruptedException {
         if (take(fetchesToFail)) {
             fetchFailures.incrementAndGet();
             throw new BrokerException("fetch from queues " + queues + ": connection refused");
         }
-        return delegate.fetch(workerId, queues, max, wait);
+        return super.fetch(workerId, queues, max, wait);
     }
 
     @Override
@@ -105,53 +77,13 @@ final class FlakyBroker implements Broker {
             completeFailures.incrementAndGet();
             throw new BrokerException("complete " + jobs.size() + " jobs: connection reset");
         }
-        delegate.complete(workerId, jobs);
-    }
-
-    @Override
-    public void retry(String workerId, JobMessage job, Failure failure, Instant retryAt) {
-        delegate.retry(workerId, job, failure, retryAt);
-    }
-
-    @Override
-    public void fail(String workerId, JobMessage job, Failure failure) {
-        delegate.fail(workerId, job, failure);
-    }
-
-    @Override
-    public void reject(String workerId, JobMessage job, Failure failure) {
-        delegate.reject(workerId, job, failure);
+        super.complete(workerId, jobs);
     }
 
     @Override
     public void release(String workerId, List<JobMessage> jobs) {
         releaseCalls.add(jobs.stream().map(JobMessage::id).toList());
-        delegate.release(workerId, jobs);
-    }
-
-    @Override
-    public void heartbeat(WorkerInfo worker, Duration ttl) {
-        delegate.heartbeat(worker, ttl);
-    }
-
-    @Override
-    public void unregister(String workerId) {
-        delegate.unregister(workerId);
-    }
-
-    @Override
-    public List<WorkerInfo> workers() {
-        return delegate.workers();
-    }
-
-    @Override
-    public RecoveryResult recoverDeadWorkers(int maxRecoveries) {
-        return delegate.recoverDeadWorkers(maxRecoveries);
-    }
-
-    @Override
-    public Optional<Instant> lastTick(String task) {
-        return delegate.lastTick(task);
+        super.release(workerId, jobs);
     }
 
     @Override
@@ -159,40 +91,10 @@ final class FlakyBroker implements Broker {
         if (take(claimsToFail)) {
             throw new BrokerException("claim tick " + tick + " of " + task + ": connection refused");
         }
-        TickResult result = delegate.claimTick(task, tick, job, skipIfRunning);
+        TickResult result = super.claimTick(task, tick, job, skipIfRunning);
         if (result == TickResult.ENQUEUED) {
             enqueuedTicks.add(tick);
         }
         return result;
-    }
-
-    @Override
-    public List<FailedJob> failedJobs(int offset, int limit) {
-        return delegate.failedJobs(offset, limit);
-    }
-
-    @Override
-    public boolean retryFailed(String jobId) {
-        return delegate.retryFailed(jobId);
-    }
-
-    @Override
-    public boolean deleteFailed(String jobId) {
-        return delegate.deleteFailed(jobId);
-    }
-
-    @Override
-    public long purgeFailed() {
-        return delegate.purgeFailed();
-    }
-
-    @Override
-    public BrokerStats stats() {
-        return delegate.stats();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

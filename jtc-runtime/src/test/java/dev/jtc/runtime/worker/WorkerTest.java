@@ -460,6 +460,23 @@ class WorkerTest {
     }
 
     @Test
+    void idleWorkerStopsAtOnceWhateverItsFetchWait() throws Exception {
+        JobType work = type("Work", 0);
+        runner.on("Work", (payload, ctx) -> {});
+        Worker worker = start(List.of(work), config().fetchWait(Duration.ofMinutes(1)).build());
+        dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        events.await("completed", 1); // the fetch loop is back to waiting on an empty queue
+
+        worker.shutdown(Duration.ofSeconds(5));
+
+        assertTrue(worker.awaitTermination(Duration.ofSeconds(10)), "shutdown sat out the one-minute fetch wait");
+        assertEquals(WorkerState.STOPPED, worker.state());
+        assertEquals(List.of(), broker.workers(), "it unregistered");
+        JobHandle later = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        assertEquals(Optional.of(JobState.QUEUED), later.status(), "nothing fetches for the stopped worker");
+    }
+
+    @Test
     void shutdownLetsRunningJobsFinishWithinTheGrace() throws Exception {
         JobType work = type("Work", 0);
         CountDownLatch running = new CountDownLatch(1);
