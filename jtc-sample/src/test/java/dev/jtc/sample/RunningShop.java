@@ -39,8 +39,6 @@ final class RunningShop implements AutoCloseable {
         WorkerConfig config = WorkerConfig.builder()
                 .queues(QUEUES)
                 .concurrency(4)
-                // Shutdown waits for the fetch in progress; a short one keeps each test quick.
-                .fetchWait(Duration.ofMillis(250))
                 .schedulerEnabled(scheduler)
                 .shutdownGrace(Duration.ofSeconds(5))
                 .build();
