@@ -126,16 +126,19 @@ public final class InMemoryBroker implements Broker {
     }
 
     private EnqueueResult enqueueLocked(JobMessage job, Instant now) {
-        JobRecord existing = records.get(job.id());
-        if (existing != null && existing.isPending()) {
-            // The same job sent twice (a producer retrying its own request): keep the first.
-            return new EnqueueResult(job.id(), true);
-        }
         if (job.uniqueKey() != null) {
             String holder = uniqueKeyHolders.get(job.uniqueKey());
-            if (holder != null) {
+            if (holder != null && !holder.equals(job.id())) {
                 return new EnqueueResult(holder, true);
             }
+        }
+        JobRecord existing = records.get(job.id());
+        if (existing != null && !existing.hasExpired(now)) {
+            // The same job sent again (a producer retrying its own request) is enqueued once, whatever
+            // became of it, until its record expires: as in Redis, a failed or finished job is not revived.
+            return new EnqueueResult(job.id(), false);
+        }
+        if (job.uniqueKey() != null) {
             uniqueKeyHolders.put(job.uniqueKey(), job.id());
         }
         JobRecord record = new JobRecord(job, ++sequence);
@@ -264,6 +267,7 @@ public final class InMemoryBroker implements Broker {
             failures++;
             record.history.add(failure);
             record.workerId = null;
+            record.message = record.message.withRunAt(retryAt); // the next attempt's run-at, as Redis records it
             if (retryAt.isAfter(clock.instant())) {
                 schedule(record, retryAt);
             } else {
@@ -476,6 +480,9 @@ public final class InMemoryBroker implements Broker {
                 }
             }
             EnqueueResult result = enqueueLocked(job, clock.instant());
+            if (result.duplicate()) {
+                return TickResult.SKIPPED_OVERLAP; // another pending job holds the run's unique key
+            }
             lastTickJobs.put(task, result.id());
             return TickResult.ENQUEUED;
         } finally {
@@ -741,6 +748,11 @@ public final class InMemoryBroker implements Broker {
 
         boolean isPending() {
             return state == JobState.SCHEDULED || state == JobState.QUEUED || state == JobState.ACTIVE;
+        }
+
+        /** A completed or cancelled record whose retention ran out, not yet swept by {@code expireFinished}. */
+        boolean hasExpired(Instant now) {
+            return expiresAt != null && !expiresAt.isAfter(now);
         }
     }
 }

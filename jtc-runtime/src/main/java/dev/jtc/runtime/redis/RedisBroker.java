@@ -37,7 +37,6 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.util.KeyValue;
 
@@ -84,6 +83,11 @@ public final class RedisBroker implements Broker {
     /** The most jobs one fetch returns, so that one script call stays short (and within Lua's stack). */
     static final int LARGEST_FETCH = 1000;
     private static final int ENQUEUE_CHUNK = 500;
+    /**
+     * The most jobs one complete script acknowledges: it passes them to single commands with Lua's
+     * {@code unpack}, which takes fewer than 8000 values (and there are two per job).
+     */
+    private static final int COMPLETE_CHUNK = 1000;
     private static final int PURGE_CHUNK = 1000;
     /** Worker records that ran out longer ago than this are dropped from the registry. */
     private static final long FORGET_WORKERS_AFTER_MILLIS = Duration.ofHours(1).toMillis();
@@ -314,10 +318,10 @@ public final class RedisBroker implements Broker {
                 reply = RedisReplies.list(redis.run("fetch from queue '" + queue + "' for worker " + workerId, false,
                         jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.FETCH, keys.scriptKeys(queue), args)),
                                 pipeline -> List.of(pipeline.sadd(keys.queues(), queue))).get(0)));
-            } catch (BrokerException e) {
-                if (e.getCause() instanceof JedisConnectionException) {
-                    ledger.markReplyLost(); // the script may have run: the next fetch reconciles
-                }
+            } catch (RuntimeException e) {
+                // Whatever failed (the connection, or a command sent with the script), the script may
+                // have run and taken jobs this worker never saw: the next fetch reconciles.
+                ledger.markReplyLost();
                 if (!taken.isEmpty()) {
                     LOG.warn("{}; returning the {} jobs already taken from earlier queues", e.getMessage(), taken.size());
                     return new FetchRound(taken, null);
@@ -420,15 +424,18 @@ public final class RedisBroker implements Broker {
         long retention = options.completedRetention().toMillis();
         List<ScriptCall> calls = new ArrayList<>();
         for (Map.Entry<String, List<JobMessage>> entry : byQueue(jobs).entrySet()) {
-            List<String> args = baseArgs(entry.getKey(), now);
-            args.add(workerId);
-            args.add(Long.toString(now + retention));
-            args.add(Long.toString(retention));
-            for (JobMessage job : entry.getValue()) {
-                args.add(job.id());
-                args.add(job.uniqueKey() == null ? "" : job.uniqueKey());
+            List<JobMessage> queueJobs = entry.getValue();
+            for (int from = 0; from < queueJobs.size(); from += COMPLETE_CHUNK) {
+                List<String> args = baseArgs(entry.getKey(), now);
+                args.add(workerId);
+                args.add(Long.toString(now + retention));
+                args.add(Long.toString(retention));
+                for (JobMessage job : queueJobs.subList(from, Math.min(queueJobs.size(), from + COMPLETE_CHUNK))) {
+                    args.add(job.id());
+                    args.add(job.uniqueKey() == null ? "" : job.uniqueKey());
+                }
+                calls.add(new ScriptCall(Script.COMPLETE, keys.scriptKeys(entry.getKey()), args));
             }
-            calls.add(new ScriptCall(Script.COMPLETE, keys.scriptKeys(entry.getKey()), args));
         }
         redis.run(jobs.size() == 1 ? "complete job " + jobs.get(0).id() : "complete " + jobs.size() + " jobs", true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));

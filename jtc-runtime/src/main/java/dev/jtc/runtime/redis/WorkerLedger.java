@@ -20,23 +20,29 @@ final class WorkerLedger {
     /** Serialises fetches of one worker, so that a reconciliation sees a settled in-flight set. */
     final ReentrantLock fetchLock = new ReentrantLock();
 
-    private final Map<String, String> inFlight = new ConcurrentHashMap<>(); // job id → queue
+    /**
+     * Job id → where it is held, and how many deliveries of it are not acknowledged yet: a retry due
+     * at once can be fetched again by this worker before the retry call that freed it has returned.
+     */
+    private final Map<String, Held> inFlight = new ConcurrentHashMap<>();
     private final Set<String> queues = ConcurrentHashMap.newKeySet();
     private volatile long heartbeatExpiry = Long.MIN_VALUE;
     private volatile boolean needsReconcile;
 
     void delivered(String jobId, String queue) {
-        inFlight.put(jobId, queue);
+        inFlight.merge(jobId, new Held(queue, 1), (held, again) -> new Held(queue, held.deliveries() + 1));
     }
 
     void acknowledged(String jobId) {
-        inFlight.remove(jobId);
+        inFlight.computeIfPresent(jobId, (id, held) -> held.deliveries() > 1 ? new Held(held.queue(), held.deliveries() - 1) : null);
     }
 
     /** The ids the worker holds from {@code queue}. */
     java.util.List<String> heldFrom(String queue) {
-        return inFlight.entrySet().stream().filter(e -> e.getValue().equals(queue)).map(Map.Entry::getKey).toList();
+        return inFlight.entrySet().stream().filter(e -> e.getValue().queue().equals(queue)).map(Map.Entry::getKey).toList();
     }
+
+    private record Held(String queue, int deliveries) {}
 
     void fetchedFrom(String queue) {
         queues.add(queue);

@@ -58,15 +58,30 @@ final class Failures {
                 + error.getMessage() + " (" + comparison + ")"), stackTrace(error));
     }
 
+    /**
+     * {@code Class: message}. A user's exception may fail in its own {@code getMessage()}; the
+     * reason then says so, because an attempt whose failure cannot be described must still be
+     * reported, or its job would stay in flight.
+     */
     static String reason(Throwable error) {
-        String message = error.getMessage();
+        String message;
+        try {
+            message = error.getMessage();
+        } catch (RuntimeException | Error broken) {
+            message = "(its getMessage() threw " + broken.getClass().getName() + ")";
+        }
         return oneLine(message == null || message.isBlank() ? error.getClass().getName()
                 : error.getClass().getName() + ": " + message);
     }
 
     static String stackTrace(Throwable error) {
         StringWriter out = new StringWriter();
-        error.printStackTrace(new PrintWriter(out));
+        try {
+            error.printStackTrace(new PrintWriter(out));
+        } catch (RuntimeException | Error broken) {
+            return out + "\n(the stack trace of " + error.getClass().getName() + " could not be printed: its "
+                    + broken.getClass().getName() + ")";
+        }
         return out.toString();
     }
 

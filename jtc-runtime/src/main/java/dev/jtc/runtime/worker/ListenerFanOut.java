@@ -10,7 +10,11 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Passes each event to every registered listener; one listener's exception never reaches the worker. */
+/**
+ * Passes each event to every registered listener; one listener's exception never reaches the
+ * worker. That includes errors such as a test's {@link AssertionError}: thrown into the worker,
+ * it would leave the job it was told about unreported and stuck in flight.
+ */
 final class ListenerFanOut implements WorkerListener {
 
     private static final Logger log = LoggerFactory.getLogger(ListenerFanOut.class);
@@ -29,7 +33,9 @@ final class ListenerFanOut implements WorkerListener {
         for (WorkerListener listener : listeners) {
             try {
                 call.accept(listener);
-            } catch (RuntimeException e) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (RuntimeException | Error e) {
                 log.warn("worker listener {} threw on {}: {}", listener, event, Failures.reason(e), e);
             }
         }

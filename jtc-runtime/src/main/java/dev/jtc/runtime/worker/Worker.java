@@ -97,6 +97,10 @@ public final class Worker {
     private final Map<String, RunningJob> running = new ConcurrentHashMap<>();
     private final Object runningChanged = new Object();
     private final AtomicInteger busyThreads = new AtomicInteger();
+    /** Parties that are claiming an attempt's outcome and handing it to the acknowledger (see {@link #report}). */
+    private final AtomicInteger reportsUnderWay = new AtomicInteger();
+    /** Until when (clock millis) the last successful heartbeat keeps this worker alive in the broker's eyes. */
+    private volatile long aliveUntilMillis = Long.MIN_VALUE;
     private final AtomicLong fetchOrder = new AtomicLong();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Acknowledger acknowledger;
@@ -275,6 +279,7 @@ public final class Worker {
             join(schedulerThread, Duration.ofSeconds(10));
             waitForRunningJobs(grace);
             releaseUnfinished();
+            awaitReportsUnderWay(ACK_FLUSH_LIMIT);
             int left = acknowledger.close(ACK_FLUSH_LIMIT);
             timers.shutdownNow();
             watchdogs.shutdownNow();
@@ -329,6 +334,27 @@ public final class Worker {
         }
     }
 
+    /**
+     * Waits until every outcome already claimed has reached the acknowledger. A job thread or the
+     * timeout watchdog may have claimed one just before shutdown settled the rest (the job may even
+     * have left {@link #running} since); closing the acknowledger under it would leave that job in
+     * flight, to be run again after recovery.
+     */
+    private void awaitReportsUnderWay(Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        synchronized (runningChanged) {
+            while (reportsUnderWay.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    log.warn("worker {}: {} outcome(s) still being reported after {}; closing without them (their jobs"
+                            + " stay in flight and will be recovered)", id, reportsUnderWay.get(), Durations.format(limit));
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(runningChanged, left);
+            }
+        }
+    }
+
     private List<RunningJob> unsettledRunning() {
         List<RunningJob> result = new ArrayList<>();
         for (RunningJob job : running.values()) {
@@ -361,6 +387,16 @@ public final class Worker {
         ErrorBackoff backoff = new ErrorBackoff("fetch for worker " + id, log, Sleeper.SYSTEM);
         try {
             while (state.get() == WorkerState.RUNNING) {
+                if (clock.millis() >= aliveUntilMillis) {
+                    // Jobs fetched while the broker sees no live heartbeat would be recovered by
+                    // any worker (this one included) and run twice: heartbeat first.
+                    try {
+                        heartbeat();
+                    } catch (BrokerException e) {
+                        backoff.failed(e);
+                        continue;
+                    }
+                }
                 int free = acquireSlots();
                 if (free == 0) {
                     continue;
@@ -438,13 +474,12 @@ public final class Worker {
                 return;
             }
             if (type.hasTimeout()) {
-                watchdog = watchdogs.schedule(() -> timeOut(context, type), type.timeout().toNanos(), TimeUnit.NANOSECONDS);
+                watchdog = watchdogs.schedule(() -> timeOut(context, type), saturatedNanos(type.timeout()), TimeUnit.NANOSECONDS);
             }
             try {
                 runner.run(job.name(), job.payload(), context);
-                if (context.settle()) {
-                    acknowledger.submit(new Outcome.Completed(job, Duration.ofNanos(System.nanoTime() - context.startedNanos())));
-                }
+                report(context, () -> acknowledger.submit(
+                        new Outcome.Completed(job, Duration.ofNanos(System.nanoTime() - context.startedNanos()))));
             } catch (UnknownJobException e) {
                 reject(context, Failures.unknownJob(job, e.getMessage(), clock.instant()));
             } catch (PayloadException e) {
@@ -468,7 +503,9 @@ public final class Worker {
     }
 
     private void finished(RunningJob context) {
-        running.remove(context.id());
+        // Only this attempt's entry: a retry of the same job may already run here beside a
+        // timed-out attempt that is only now returning.
+        running.remove(context.id(), context);
         busyThreads.decrementAndGet();
         slots.release();
         synchronized (runningChanged) {
@@ -477,27 +514,48 @@ public final class Worker {
     }
 
     private void timeOut(RunningJob context, JobType type) {
-        if (!context.settle()) {
-            return;
-        }
-        Failure failure = Failures.timedOut(context.message(), type.timeout(), context.stackTrace(), clock.instant());
-        context.stop();
-        // This runs on the watchdog thread: its log line carries the job in the MDC like every other.
-        diagnostics.put(DiagnosticContext.JOB_ID, context.id());
-        diagnostics.put(DiagnosticContext.JOB_NAME, context.name());
-        try {
-            settleFailure(context.message(), type, failure);
-        } finally {
-            diagnostics.remove(DiagnosticContext.JOB_ID);
-            diagnostics.remove(DiagnosticContext.JOB_NAME);
-        }
+        report(context, () -> {
+            Failure failure = Failures.timedOut(context.message(), type.timeout(), context.stackTrace(), clock.instant());
+            context.stop();
+            // This runs on the watchdog thread: its log line carries the job in the MDC like every other.
+            diagnostics.put(DiagnosticContext.JOB_ID, context.id());
+            diagnostics.put(DiagnosticContext.JOB_NAME, context.name());
+            try {
+                settleFailure(context.message(), type, failure);
+            } finally {
+                diagnostics.remove(DiagnosticContext.JOB_ID);
+                diagnostics.remove(DiagnosticContext.JOB_NAME);
+            }
+        });
     }
 
     private void attemptFailed(RunningJob context, JobType type, Failure failure) {
-        if (context.settle()) {
-            settleFailure(context.message(), type, failure);
-        } else {
+        if (!report(context, () -> settleFailure(context.message(), type, failure))) {
             log.debug("job {} ended after it was timed out or released: {}", context.id(), failure.reason());
+        }
+    }
+
+    /**
+     * Claims the attempt's outcome ({@link RunningJob#settle()}) and, if this caller won, hands it
+     * on with {@code submit}. The count of reports under way goes up before the claim, so that
+     * shutdown, once it has settled every other attempt, can wait for those to reach the acknowledger.
+     *
+     * @return whether this caller won the claim
+     */
+    private boolean report(RunningJob context, Runnable submit) {
+        reportsUnderWay.incrementAndGet();
+        try {
+            if (!context.settle()) {
+                return false;
+            }
+            submit.run();
+            return true;
+        } finally {
+            if (reportsUnderWay.decrementAndGet() == 0) {
+                synchronized (runningChanged) {
+                    runningChanged.notifyAll();
+                }
+            }
         }
     }
 
@@ -520,18 +578,20 @@ public final class Worker {
     }
 
     private void reject(RunningJob context, Failure failure) {
-        if (context.settle()) {
+        report(context, () -> {
             JobMessage job = context.message();
             log.error("job {} ({}) cannot run and went to the failed set: {}", job.id(), job.name(), failure.reason());
             acknowledger.submit(new Outcome.Rejected(job, failure));
-        }
+        });
     }
 
     // --- heartbeat and recovery ----------------------------------------------------------------
 
     private void heartbeat() {
+        Instant now = clock.instant();
         broker.heartbeat(new WorkerInfo(id, WorkerIdentity.host(), WorkerIdentity.pid(), config.queueNames(),
-                config.concurrency(), startedAt, clock.instant()), config.heartbeatTtl());
+                config.concurrency(), startedAt, now), config.heartbeatTtl());
+        aliveUntilMillis = now.plus(config.heartbeatTtl()).toEpochMilli();
     }
 
     private void heartbeatQuietly() {
@@ -576,6 +636,15 @@ public final class Worker {
                 log.info("worker {}: {} works again after {} failures", id, what, failures);
             }
             failures = 0;
+        }
+    }
+
+    /** A timeout longer than a long holds in nanoseconds (292 years) is as good as none. */
+    private static long saturatedNanos(Duration duration) {
+        try {
+            return duration.toNanos();
+        } catch (ArithmeticException longerThan292Years) {
+            return Long.MAX_VALUE;
         }
     }
 

@@ -13,4 +13,5 @@ local jk = job_key(id)
 release_unique(id, redis.call('HGET', jk, 'uniqueKey'))
 redis.call('HSET', jk, 'state', 'cancelled', 'cancelledAt', NOW_TEXT, 'expiresAt', expires_at)
 redis.call('PEXPIRE', jk, retention)
+redis.call('PEXPIRE', history_key(id), retention) -- a retry's failed attempts go with it
 return 1

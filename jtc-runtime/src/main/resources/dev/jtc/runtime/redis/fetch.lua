@@ -8,10 +8,16 @@ local worker, max, expiry, promote_limit = ARGV[4], tonumber(ARGV[5]), ARGV[6], 
 local max_payload = tonumber(ARGV[8]) or math.huge -- no limit when the caller passes none
 
 local due = redis.call('ZRANGEBYSCORE', K.scheduled, '-inf', NOW, 'LIMIT', 0, promote_limit)
+-- A stale entry of a job that is running or finished is only dropped: promoting it would deliver it twice.
+local MOVED_ON = { active = true, failed = true, cancelled = true, completed = true }
 for _, id in ipairs(due) do
   redis.call('ZREM', K.scheduled, id)
-  if redis.call('TYPE', job_key(id)).ok == 'hash' then redis.call('HSET', job_key(id), 'state', 'queued') end
-  redis.call('RPUSH', K.ready, id)
+  local jk = job_key(id)
+  local is_hash = redis.call('TYPE', jk).ok == 'hash'
+  if not (is_hash and MOVED_ON[redis.call('HGET', jk, 'state')]) then
+    if is_hash then redis.call('HSET', jk, 'state', 'queued') end
+    redis.call('RPUSH', K.ready, id) -- a missing record is pushed too, for the fetch below to quarantine
+  end
 end
 
 -- The cheap check every job passes: a name, a payload, and digits (or nothing) in the number fields.

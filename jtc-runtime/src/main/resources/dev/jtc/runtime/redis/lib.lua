@@ -79,6 +79,21 @@ local function read_job(id)
   return h
 end
 
+-- Whether id is a job this queue still knows: a record (unless a cancelled one whose time is up,
+-- which is then cleared to make room), or a completion whose status has not expired yet.
+local function job_is_known(id)
+  local jk = job_key(id)
+  if redis.call('EXISTS', jk) == 1 then
+    if redis.call('TYPE', jk).ok == 'hash' and job_state(id) == nil then
+      redis.call('DEL', jk, history_key(id))
+      return false
+    end
+    return true
+  end
+  local done = tonumber(redis.call('ZSCORE', K.completed, id))
+  return done ~= nil and done > NOW
+end
+
 -- Enqueues one job given as 9 strings (id, name, payload, fingerprint, enqueuedAt, runAt,
 -- uniqueKey, attempt, recoveries; empty runAt/uniqueKey = none). Returns the id that holds the
 -- job and 1 if it was a duplicate of a pending job with the same unique key.
@@ -93,7 +108,7 @@ local function enqueue_job(a, i)
     end
   end
   local jk = job_key(id)
-  if redis.call('EXISTS', jk) == 1 or redis.call('ZSCORE', K.completed, id) then
+  if job_is_known(id) then
     return id, 0 -- the same job sent again
   end
   local due = tonumber(run_at)

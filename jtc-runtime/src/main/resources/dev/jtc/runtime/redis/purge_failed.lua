@@ -2,7 +2,7 @@
 -- it gets 0, so no single call blocks Redis for long. Returns how many were deleted.
 local ids = redis.call('ZRANGE', K.failed, 0, tonumber(ARGV[4]) - 1)
 for _, id in ipairs(ids) do
-  redis.call('DEL', job_key(id), history_key(id))
+  redis.call('DEL', job_key(id), history_key(id), job_key(id) .. ':corrupt')
   redis.call('ZREM', K.failed, id)
 end
 return #ids

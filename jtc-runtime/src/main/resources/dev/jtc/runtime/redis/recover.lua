@@ -19,9 +19,13 @@ for _, worker in ipairs(dead) do
     else
       local rec = tonumber(redis.call('HGET', jk, 'recoveries')) or 0
       if rec >= max_recoveries then
-        redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason',
-          'poison pill: worker ' .. worker .. ' died while running it, and it had already been taken back from '
-          .. rec .. ' dead worker(s) (limit ' .. max_recoveries .. ')')
+        local reason = 'poison pill: worker ' .. worker .. ' died while running it, and it had already been taken back from '
+          .. rec .. ' dead worker(s) (limit ' .. max_recoveries .. ')'
+        local attempt = tonumber(redis.call('HGET', jk, 'attempt')) or 0
+        -- The fatal run is the last entry of its history, as a failed attempt's would be.
+        redis.call('RPUSH', history_key(id), '{"attempt":' .. string.format('%d', attempt) .. ',"at":' .. NOW_TEXT
+          .. ',"reason":' .. cjson.encode(reason) .. ',"stackTrace":""}')
+        redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason', reason, 'lastError', reason)
         redis.call('HDEL', jk, 'worker')
         redis.call('ZADD', K.failed, NOW, id)
         release_unique(id, redis.call('HGET', jk, 'uniqueKey'))

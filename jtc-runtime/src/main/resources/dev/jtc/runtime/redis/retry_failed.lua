@@ -6,7 +6,7 @@ if redis.call('ZSCORE', K.failed, id) == false then return 0 end
 redis.call('ZREM', K.failed, id)
 if redis.call('TYPE', jk).ok ~= 'hash' then return 0 end
 redis.call('HSET', jk, 'attempt', 0, 'recoveries', 0, 'state', 'queued')
-redis.call('HDEL', jk, 'failedAt', 'reason', 'lastError', 'worker', 'startedAt', 'expiresAt')
+redis.call('HDEL', jk, 'failedAt', 'reason', 'lastError', 'worker', 'startedAt', 'expiresAt', 'runAt') -- it runs now
 redis.call('DEL', history_key(id)) -- a fresh start: its history is cleared, as the failed set shows it
 local ukey = redis.call('HGET', jk, 'uniqueKey')
 if ukey and ukey ~= '' then

@@ -49,7 +49,12 @@ import org.junit.jupiter.api.Timeout;
  *       measured on the broker's clock; failed records stay until deleted;
  *   <li>a worker with in-flight jobs and no live heartbeat (expired, or unregistered) is dead;
  *       a poison pill's failed-set reason contains the word "poison";
- *   <li>the failure counter counts retried, failed and rejected attempts;
+ *   <li>the failure counter counts retried, failed and rejected attempts; a poison pill's fatal run
+ *       is the last entry of its history but not counted;
+ *   <li>an id sent again is the same job, not a unique-key duplicate: nothing changes while any
+ *       record of it is kept (a failed job is not revived) or its completed status lasts;
+ *   <li>a retry's message carries the retry time as {@code runAt}; a job retried from the failed
+ *       set runs now ({@code runAt} null);
  *   <li>a payload over {@link PayloadLimit#DEFAULT_MAX_BYTES} UTF-8 bytes (the default limit) is
  *       refused with a {@link PayloadTooLargeException}, and a batch with one such job enqueues
  *       nothing.
@@ -491,6 +496,55 @@ public abstract class BrokerContractTest {
         assertEquals(2, queueStats("default").ready());
     }
 
+    // --- the same id sent again (a producer retrying its own request) ------------------------
+
+    @Test
+    void anIdSentAgainWhilePendingIsTheSameJobNotADuplicate() throws Exception {
+        JobMessage sent = uniqueJob("default", "k");
+
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent), "the same job, enqueued once");
+        JobMessage active = fetchOne("w1", "default");
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+
+        assertEquals(List.of(), fetchNow("w1", 5, "default"), "sent three times, enqueued once");
+        assertEquals(1, active.attempt());
+    }
+
+    @Test
+    void anIdSentAgainAfterItFailedDoesNotReviveItAndPurgeLeavesNothingBehind() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage active = fetchOne("w1", "default");
+        broker.fail("w1", active, failure(active, "boom"));
+
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+
+        assertEquals(List.of(), fetchNow("w1", 5, "default"), "a failed job comes back only through retryFailed");
+        assertEquals(Optional.of(JobState.FAILED), broker.status(sent.id()));
+        assertEquals(List.of(sent.id()), broker.failedJobs(0, 10).stream().map(f -> f.job().id()).toList());
+        assertEquals(1, broker.purgeFailed());
+        assertEquals(Optional.empty(), broker.status(sent.id()));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"));
+        assertEquals(0, queueStats("default").ready());
+    }
+
+    @Test
+    void anIdSentAgainAfterItCompletedRunsAgainOnlyOnceItsStatusExpired() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        broker.complete("w1", List.of(fetchOne("w1", "default")));
+
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+        assertEquals(List.of(), fetchNow("w1", 5, "default"), "still reads completed: not run again");
+        assertEquals(Optional.of(JobState.COMPLETED), broker.status(sent.id()));
+
+        clock.advance(COMPLETED_RETENTION.plusSeconds(1));
+        assertEquals(Optional.empty(), broker.status(sent.id()));
+        assertEquals(new EnqueueResult(sent.id(), false), broker.enqueue(sent));
+        assertEquals(List.of(sent.id()), ids(fetchNow("w1", 5, "default")), "an expired id is a new job");
+    }
+
     @Test
     void concurrentDispatchesWithOneUniqueKeyEnqueueExactlyOneJob() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -582,6 +636,43 @@ public abstract class BrokerContractTest {
         assertEquals(2, second.attempt());
         assertEquals(sent.payload(), second.payload());
         assertEquals(sent.enqueuedAt(), second.enqueuedAt());
+    }
+
+    @Test
+    void aRetryRunsAtItsRetryTimeAndSaysSoInRunAt() throws Exception {
+        JobMessage sent = delayedJob("default", Duration.ofSeconds(10));
+        broker.enqueue(sent);
+        clock.advance(Duration.ofSeconds(10));
+        JobMessage first = fetchOne("w1", "default");
+        assertEquals(sent.runAt(), first.runAt());
+        Instant retryAt = clock.instant().plusSeconds(30);
+
+        broker.retry("w1", first, failure(first, "boom"), retryAt);
+
+        assertEquals(retryAt, broker.pendingJobs("default", JobState.SCHEDULED, 0, 10).get(0).job().runAt());
+        clock.advance(Duration.ofSeconds(30));
+        JobMessage second = fetchOne("w1", "default");
+        assertEquals(retryAt, second.runAt());
+        Instant now = clock.instant();
+        broker.retry("w1", second, failure(second, "boom"), now);
+        assertEquals(now, fetchOne("w1", "default").runAt(), "a retry due at once runs now, and says so");
+    }
+
+    @Test
+    void aJobRetriedFromTheFailedSetRunsNowAndForgetsItsLastRetryTime() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage first = fetchOne("w1", "default");
+        broker.retry("w1", first, failure(first, "boom"), clock.instant().plusSeconds(30));
+        clock.advance(Duration.ofSeconds(30));
+        JobMessage second = fetchOne("w1", "default");
+        broker.fail("w1", second, failure(second, "boom again"));
+
+        assertTrue(broker.retryFailed(first.id()));
+
+        assertEquals(null, broker.pendingJobs("default", JobState.QUEUED, 0, 10).get(0).job().runAt());
+        JobMessage again = fetchOne("w1", "default");
+        assertEquals(null, again.runAt());
+        assertEquals(1, again.attempt());
     }
 
     @Test
@@ -881,6 +972,26 @@ public abstract class BrokerContractTest {
     }
 
     @Test
+    void aPoisonPillsFatalRunIsTheLastEntryOfItsHistory() throws Exception {
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        broker.enqueue(job("default"));
+        JobMessage first = fetchOne("w1", "default");
+        broker.retry("w1", first, failure(first, "IllegalStateException: first"), clock.instant());
+        fetchOne("w1", "default");
+        clock.advance(Duration.ofSeconds(16));
+
+        assertEquals(1, broker.recoverDeadWorkers(0).poisoned());
+
+        FailedJob f = broker.failedJobs(0, 10).get(0);
+        assertEquals(List.of(1, 2), f.history().stream().map(Failure::attempt).toList());
+        Failure last = f.history().get(1);
+        assertEquals(f.reason(), last.reason());
+        assertEquals(clock.instant(), last.at());
+        assertEquals(clock.instant(), f.failedAt());
+        assertEquals(1, broker.stats().failures(), "dying with its worker is not a counted attempt failure");
+    }
+
+    @Test
     void recoveryWithNoDeadWorkersDoesNothing() {
         assertEquals(RecoveryResult.NOTHING, broker.recoverDeadWorkers(3));
     }
@@ -1035,6 +1146,21 @@ public abstract class BrokerContractTest {
         broker.fail("w1", active, failure(active, "boom"));
 
         assertEquals(TickResult.ENQUEUED, broker.claimTick("t", t0.plusSeconds(60), job("default", "t", "{}"), true));
+    }
+
+    @Test
+    void aTickWhoseRunsUniqueKeyIsHeldIsSpentWithoutEnqueuing() throws Exception {
+        Instant t0 = Instant.parse("2026-03-02T10:00:00Z");
+        JobMessage holder = uniqueJob("default", "nightly");
+        broker.enqueue(holder);
+
+        assertEquals(TickResult.SKIPPED_OVERLAP, broker.claimTick("t", t0, uniqueJob("default", "nightly"), false));
+
+        assertEquals(Optional.of(t0), broker.lastTick("t"));
+        assertEquals(List.of(holder.id()), ids(fetchNow("w1", 5, "default")));
+        JobMessage next = job("default", "t", "{}");
+        assertEquals(TickResult.ENQUEUED, broker.claimTick("t", t0.plusSeconds(60), next, true),
+                "the holder is no run of this task, so it does not count as the task's previous run");
     }
 
     @Test

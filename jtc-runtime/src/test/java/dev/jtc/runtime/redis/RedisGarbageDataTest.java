@@ -140,6 +140,24 @@ class RedisGarbageDataTest {
     }
 
     @Test
+    void staleScheduledEntryOfAJobThatMovedOnIsDroppedNotDeliveredASecondTime() throws Exception {
+        JobMessage running = good();
+        JobMessage failed = good();
+        assertEquals(2, fetchAll().size());
+        broker.fail("w1", failed, new Failure(1, clock.instant(), "boom", ""));
+        // Left behind by someone who wrote the set directly: both jobs are elsewhere already.
+        jedis.zadd("jtc:{default}:scheduled", clock.millis(), running.id());
+        jedis.zadd("jtc:{default}:scheduled", clock.millis(), failed.id());
+
+        assertEquals(List.of(), broker.fetch("w2", List.of("default"), 50, Duration.ZERO));
+
+        assertEquals(Optional.of(JobState.ACTIVE), broker.status(running.id()));
+        assertEquals(Optional.of(JobState.FAILED), broker.status(failed.id()));
+        assertEquals(0, jedis.zcard("jtc:{default}:scheduled"));
+        assertEquals(0, jedis.llen("jtc:{default}:ready"));
+    }
+
+    @Test
     void missingRecordOfAScheduledIdIsFailedWhenDue() throws Exception {
         String ghost = JobIds.next("default");
         jedis.zadd("jtc:{default}:scheduled", clock.millis(), ghost);

@@ -1,8 +1,10 @@
 package dev.jtc.runtime.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.testing.ManualClock;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import redis.clients.jedis.Jedis;
 
 /**
  * A fetch whose script ran but whose reply never arrived leaves jobs in a live worker's in-flight
@@ -47,6 +50,22 @@ class RedisLostReplyTest {
             assertEquals(List.of(1, 1), again.stream().map(JobMessage::attempt).toList(), "no attempt was spent");
             assertEquals(Optional.of(JobState.ACTIVE), worker.status(held.id()));
             assertEquals(3, worker.stats().queues().get(0).active());
+        }
+    }
+
+    @Test
+    void jobsTakenByAFetchThatFailedAfterItsScriptRanAreDeliveredByTheNextFetch() throws Exception {
+        try (RedisBroker worker = RedisBroker.connect(redis.url(), "failed", clock);
+                Jedis jedis = new Jedis("127.0.0.1", redis.port())) {
+            JobMessage job = job();
+            worker.enqueue(job);
+            // The fetch script runs, then the queue registration sent with it is refused.
+            jedis.set("failed:queues", "not a set");
+            assertThrows(BrokerException.class, () -> worker.fetch("w1", List.of("default"), 5, Duration.ZERO));
+            jedis.del("failed:queues");
+
+            assertEquals(List.of(job.id()), ids(worker.fetch("w1", List.of("default"), 5, Duration.ZERO)));
+            assertEquals(1, worker.stats().queues().get(0).active());
         }
     }
 

@@ -5,6 +5,7 @@ import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.ForwardingBroker;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.TickResult;
+import dev.jtc.runtime.broker.WorkerInfo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A broker that fails the next few fetches, acknowledgements or tick claims, as Redis does while
+ * A broker that fails the next few fetches, acknowledgements, heartbeats or tick claims, as Redis does while
  * it restarts; it also records which ticks it enqueued, in order, and every release call.
  */
 final class FlakyBroker extends ForwardingBroker {
@@ -20,6 +21,7 @@ final class FlakyBroker extends ForwardingBroker {
     private final AtomicInteger fetchesToFail = new AtomicInteger();
     private final AtomicInteger completesToFail = new AtomicInteger();
     private final AtomicInteger claimsToFail = new AtomicInteger();
+    private final AtomicInteger heartbeatsToFail = new AtomicInteger();
     private final AtomicInteger fetchFailures = new AtomicInteger();
     private final AtomicInteger completeFailures = new AtomicInteger();
     private final List<Instant> enqueuedTicks = new CopyOnWriteArrayList<>();
@@ -39,6 +41,10 @@ final class FlakyBroker extends ForwardingBroker {
 
     void failClaims(int n) {
         claimsToFail.set(n);
+    }
+
+    void failHeartbeats(int n) {
+        heartbeatsToFail.set(n);
     }
 
     int fetchFailures() {
@@ -78,6 +84,14 @@ final class FlakyBroker extends ForwardingBroker {
             throw new BrokerException("complete " + jobs.size() + " jobs: connection reset");
         }
         super.complete(workerId, jobs);
+    }
+
+    @Override
+    public void heartbeat(WorkerInfo worker, Duration ttl) {
+        if (take(heartbeatsToFail)) {
+            throw new BrokerException("heartbeat of worker " + worker.id() + ": connection refused");
+        }
+        super.heartbeat(worker, ttl);
     }
 
     @Override

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtc.MissedTicks;
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.schedule.IntervalSchedule;
+import dev.jtc.runtime.schedule.Schedule;
 import dev.jtc.runtime.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -334,5 +338,69 @@ class SchedulerTest {
         JobMessage job = broker.fetch("w", List.of("default"), 1, Duration.ZERO).get(0);
         assertEquals(Optional.of(JobState.ACTIVE), broker.status(job.id()));
         assertEquals(clock.instant(), job.enqueuedAt());
+    }
+
+    @Test
+    void aClockThatGoesBackNeverRunsATickAgain() throws Exception {
+        Scheduler scheduler = scheduler(every30s(MissedTicks.RUN_ALL));
+        scheduler.pollOnce();
+        clock.advance(Duration.ofSeconds(90));
+        scheduler.pollOnce();
+        assertEquals(3, drain("default").size());
+
+        clock.set(START.plusSeconds(20)); // NTP steps this host's clock back
+        Optional<Instant> next = scheduler.pollOnce();
+        assertEquals(List.of(), drain("default"));
+        assertEquals(Optional.of(START.plusSeconds(30)), next, "the loop wakes at its own next tick and finds it claimed");
+        clock.set(START.plusSeconds(90));
+        scheduler.pollOnce();
+        assertEquals(List.of(), drain("default"));
+
+        clock.set(START.plusSeconds(120));
+        scheduler.pollOnce();
+        assertEquals(1, drain("default").size());
+        assertEquals(Optional.of(START.plusSeconds(120)), broker.lastTick("Sync.every30s"));
+    }
+
+    @Test
+    void aTaskWhoseScheduleEndsStopsTickingWithoutHoldingUpTheOthers() throws Exception {
+        Instant end = START.plusSeconds(60);
+        Schedule endsAtOneMinute = new Schedule() {
+            private final Schedule every30s = IntervalSchedule.of(Duration.ofSeconds(30));
+
+            @Override
+            public Optional<Instant> nextRunAfter(Instant instant) {
+                return every30s.nextRunAfter(instant).filter(tick -> !tick.isAfter(end));
+            }
+
+            @Override
+            public String describe() {
+                return "every 30 seconds until " + end;
+            }
+        };
+        ScheduledTask ending = new ScheduledTask("Ends", ScheduledTask.Kind.INTERVAL, "30s", ZoneOffset.UTC, "",
+                endsAtOneMinute, MissedTicks.RUN_ALL, true, new JobType("Ends", "default", 0, JobType.NO_TIMEOUT,
+                        JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", ""));
+        Scheduler scheduler = scheduler(ending, every30s(MissedTicks.SKIP));
+        scheduler.pollOnce();
+
+        for (int i = 0; i < 2; i++) {
+            clock.advance(Duration.ofSeconds(30));
+            scheduler.pollOnce();
+        }
+        assertEquals(List.of("Ends", "Ends", "Sync.every30s", "Sync.every30s"), names());
+
+        clock.advance(Duration.ofDays(30).plusSeconds(10)); // between two ticks of the other task
+        Optional<Instant> next = scheduler.pollOnce();
+
+        assertEquals(Optional.of(clock.instant().plusSeconds(20)), next, "only the other task has a next tick");
+        assertEquals(List.of(), names(), "nothing after the end to run, and the other task skips what it missed");
+        clock.advance(Duration.ofSeconds(20));
+        scheduler.pollOnce();
+        assertEquals(List.of("Sync.every30s"), names());
+    }
+
+    private List<String> names() throws InterruptedException {
+        return drain("default").stream().map(JobMessage::name).sorted().toList();
     }
 }

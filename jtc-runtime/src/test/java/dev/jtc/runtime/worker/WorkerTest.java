@@ -319,6 +319,99 @@ class WorkerTest {
         assertTrue(reasons.stream().anyMatch(r -> r.contains("sent no schema fingerprint")), reasons.toString());
     }
 
+    @Test
+    void anExceptionWhoseMessageCannotBeReadStillFailsTheAttempt() throws Exception {
+        JobType odd = type("Odd", 0);
+        runner.on("Odd", (payload, ctx) -> {
+            throw new IllegalStateException() {
+                @Override
+                public String getMessage() {
+                    throw new NullPointerException("the exception's own bug");
+                }
+            };
+        });
+        JobHandle handle = dispatcher.dispatch(odd, "{}", DispatchOptions.none());
+        start(List.of(odd), config().build());
+
+        List<RecordingListener.Event> failed = events.await("failed", 1);
+
+        assertTrue(failed.get(0).failure().reason().endsWith("(its getMessage() threw java.lang.NullPointerException)"),
+                failed.get(0).failure().reason());
+        assertEquals(Optional.of(JobState.FAILED), handle.status());
+    }
+
+    @Test
+    void aListenerThatThrowsAnErrorDoesNotStrandTheJob() throws Exception {
+        JobType work = type("Work", 0);
+        runner.on("Work", (payload, ctx) -> {});
+        JobHandle handle = dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        Worker worker = new Worker(broker, runner, List.of(work), List.of(), config().build(), clock);
+        worker.addListener(new WorkerListener() {
+            @Override
+            public void jobStarted(JobMessage job) {
+                throw new AssertionError("a test's listener asserting something");
+            }
+        });
+        worker.addListener(events);
+        workers.add(worker);
+        worker.start();
+
+        events.await("completed", 1);
+
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
+    }
+
+    @Test
+    void anOutcomeBeingReportedWhenShutdownBeginsIsStillAcknowledged() throws Exception {
+        JobType slow = typeWithTimeout("Slow", 0, Duration.ofMillis(100));
+        CountDownLatch watchdogReporting = new CountDownLatch(1);
+        CountDownLatch watchdogMayGoOn = new CountDownLatch(1);
+        // The timeout watchdog writes the job into the log context after it claimed the attempt and
+        // before it hands the outcome on: holding it there opens that window for as long as we like.
+        DiagnosticContext holdWatchdog = new DiagnosticContext() {
+            @Override
+            public void put(String key, String value) {
+                if (Thread.currentThread().getName().startsWith("jtc-timeout-")) {
+                    watchdogReporting.countDown();
+                    awaitUninterruptibly(watchdogMayGoOn);
+                }
+            }
+
+            @Override
+            public void remove(String key) {}
+        };
+        runner.on("Slow", (payload, ctx) -> Thread.sleep(20_000));
+        JobHandle handle = dispatcher.dispatch(slow, "{}", DispatchOptions.none());
+        Worker worker = new Worker(broker, runner, List.of(slow), List.of(), config().build(), clock);
+        worker.diagnosticContext(holdWatchdog).addListener(events);
+        workers.add(worker);
+        worker.start();
+        assertTrue(watchdogReporting.await(10, TimeUnit.SECONDS));
+
+        worker.shutdown(Duration.ZERO);
+        worker.awaitTermination(Duration.ofMillis(500)); // room for a shutdown that does not wait for the report
+        watchdogMayGoOn.countDown();
+
+        assertTrue(worker.awaitTermination(Duration.ofSeconds(20)));
+        assertEquals(Optional.of(JobState.FAILED), handle.status(), "the timed-out attempt was acknowledged, not left in flight");
+        assertEquals(1, events.count("failed"));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     // --- timeouts and concurrency --------------------------------------------------------------
 
     @Test
@@ -346,6 +439,18 @@ class WorkerTest {
         awaitTrue(interrupted::get);
         assertTrue(stopRequested.get());
         assertEquals(0, events.count("completed"));
+    }
+
+    @Test
+    void aTimeoutBeyondWhatNanosecondsHoldIsJustVeryLong() throws Exception {
+        JobType patient = typeWithTimeout("Patient", 0, Duration.ofDays(200_000)); // "200000d": 547 years
+        runner.on("Patient", (payload, ctx) -> {});
+        JobHandle handle = dispatcher.dispatch(patient, "{}", DispatchOptions.none());
+        start(List.of(patient), config().build());
+
+        events.await("completed", 1);
+
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
     }
 
     @Test
@@ -401,6 +506,34 @@ class WorkerTest {
         events.await("completed", 1);
         assertEquals(1, maxConcurrent.get(), "the quick job ran alone");
         assertEquals(1, broker.stats().failed());
+    }
+
+    @Test
+    void aRetryRunningBesideItsStubbornTimedOutAttemptIsStillPutBackAtShutdown() throws Exception {
+        JobType stubborn = typeWithTimeout("Stubborn", 1, Duration.ofMillis(100));
+        CountDownLatch firstMayReturn = new CountDownLatch(1);
+        CountDownLatch secondRunning = new CountDownLatch(1);
+        runner.on("Stubborn", (payload, ctx) -> {
+            if (ctx.attempt() == 1) {
+                while (firstMayReturn.getCount() > 0) {
+                    Thread.interrupted(); // ignores the timeout's interrupt, keeps running past its deadline
+                    Thread.onSpinWait();
+                }
+            } else {
+                secondRunning.countDown();
+                Thread.sleep(20_000);
+            }
+        });
+        JobHandle handle = dispatcher.dispatch(stubborn, "{}", DispatchOptions.none());
+        Worker worker = start(List.of(stubborn), config().concurrency(2).build());
+        assertTrue(secondRunning.await(10, TimeUnit.SECONDS), "the retry runs on this worker beside attempt 1");
+        firstMayReturn.countDown();
+        awaitTrue(() -> worker.runningJobs() == 1); // attempt 1 has returned; attempt 2 (same job id) runs on
+
+        stop(worker, Duration.ZERO);
+
+        assertEquals(1, events.count("released"), "the unfinished retry is put back");
+        assertEquals(Optional.of(JobState.QUEUED), handle.status());
     }
 
     @Test
@@ -599,6 +732,34 @@ class WorkerTest {
         List<RecordingListener.Event> completed = events.await("completed", 1);
         assertEquals(handle.id(), completed.get(0).job().id());
         assertEquals(1, completed.get(0).job().recoveries());
+    }
+
+    @Test
+    void aWorkerWhoseFirstHeartbeatFailedFetchesOnlyOnceItIsRegistered() throws Exception {
+        JobType work = type("Work", 0);
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        AtomicInteger runs = new AtomicInteger();
+        runner.on("Work", (payload, ctx) -> {
+            runs.incrementAndGet();
+            running.countDown();
+            mayFinish.await();
+        });
+        FlakyBroker flaky = new FlakyBroker(broker);
+        flaky.failHeartbeats(1);
+        dispatcher.dispatch(work, "{}", DispatchOptions.none());
+        Worker worker = new Worker(flaky, runner, List.of(work), List.of(), config().build(), clock);
+        worker.addListener(events);
+        workers.add(worker);
+        worker.start(); // its first heartbeat fails; the next timed one is 5 s away
+
+        assertTrue(running.await(10, TimeUnit.SECONDS));
+        assertEquals(0, broker.recoverDeadWorkers(3).requeued(), "a running job's worker must not look dead");
+        mayFinish.countDown();
+
+        events.await("completed", 1);
+        assertEquals(1, runs.get());
+        assertEquals(1, broker.stats().processed());
     }
 
     @Test
