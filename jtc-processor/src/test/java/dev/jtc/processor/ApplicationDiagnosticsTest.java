@@ -1,11 +1,13 @@
 package dev.jtc.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
 import static dev.jtc.processor.TestSources.compile;
 import static dev.jtc.processor.TestSources.source;
 
+import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -81,5 +83,37 @@ final class ApplicationDiagnosticsTest {
                 "[jtc:invalid-module] p.MailSettings is listed in @JtcApplication(modules = ...)"
                         + " but is not a Dagger module: annotate it with @dagger.Module",
                 app, "@JtcApplication", ".class");
+    }
+
+    @Test
+    void primitiveClassLiteralAsAModule() {
+        JavaFileObject app = source("p.ShopApp", """
+                package p;
+
+                import dev.jtc.JtcApplication;
+
+                @JtcApplication(modules = int.class)
+                final class ShopApp {}
+                """);
+        assertOnlyErrorAt(compile(app, JOB),
+                "[jtc:invalid-module] int is listed in @JtcApplication(modules = ...) but is not a Dagger module",
+                app, "@JtcApplication", ".class");
+    }
+
+    @Test
+    void moduleThatDoesNotExistIsLeftToJavac() {
+        JavaFileObject app = source("p.ShopApp", """
+                package p;
+
+                import dev.jtc.JtcApplication;
+
+                @JtcApplication(modules = MailModul.class)
+                final class ShopApp {}
+                """);
+        Compilation compilation = compile(app, JOB);
+        assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(app).onLineContaining("MailModul.class");
+        assertThat(compilation).hadErrorContaining("[jtc:invalid-module] a class listed in @JtcApplication(modules = ...)"
+                + " on p.ShopApp does not exist").inFile(app).onLineContaining("MailModul.class");
+        assertThat(compilation).hadErrorCount(2);
     }
 }

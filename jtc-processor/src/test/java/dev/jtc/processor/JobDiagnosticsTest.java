@@ -72,7 +72,7 @@ final class JobDiagnosticsTest {
 
     @Test
     void invalidName() {
-        assertValueError("invalid-name", "job name \"send email\" of p.SendEmail may only contain letters, digits, '.', '_' and '-'"
+        assertValueError("invalid-name", "job name \"send email\" of p.SendEmail may only contain ASCII letters, digits, '.', '_' and '-'"
                 + " (names become Redis keys): write name = \"send-email\"", "@Job(name = \"send email\")", "\"send email\"");
     }
 
@@ -363,7 +363,8 @@ final class JobDiagnosticsTest {
                 }
                 """);
         assertOnlyError(compile(APP, status, source),
-                "q.Status is not visible from package p where the generated codec lives; make it public",
+                "[jtc:not-public] q.Status, in parameter 'status' of q.Update.handle(...), is not public, but the generated"
+                        + " classes are in package p and must call it: make it public",
                 source, "Status status");
     }
 }

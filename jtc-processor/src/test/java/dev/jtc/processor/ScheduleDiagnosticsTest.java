@@ -186,7 +186,7 @@ final class ScheduleDiagnosticsTest {
     void invalidTaskName() {
         assertValueError("    @Every(value = \"5m\", name = \"clean up\") void cleanup() {}",
                 "[jtc:invalid-name] task name \"clean up\" of p.Maintenance.cleanup() may only"
-                        + " contain letters, digits, '.', '_' and '-' (names become Redis keys): write name = \"clean-up\"",
+                        + " contain ASCII letters, digits, '.', '_' and '-' (names become Redis keys): write name = \"clean-up\"",
                 "@Every(", "\"clean up\"");
     }
 
@@ -287,5 +287,28 @@ final class ScheduleDiagnosticsTest {
         assertThat(compilation).hadErrorContaining("[jtc:invalid-duration]").inFile(source).onLineContaining("void two()");
         assertThat(compilation).hadErrorContaining("[jtc:invalid-zone]").inFile(source).onLineContaining("void three()");
         assertThat(compilation).hadErrorCount(3);
+    }
+
+    @Test
+    void overloadedScheduledMethodsAreToldApartInTheDuplicateNameMessage() {
+        assertMethodError("""
+                    @Every("1m") void ping() {}
+                    @Every("5m") void ping(JobContext context) {}
+                """,
+                "[jtc:duplicate-name] the name \"Maintenance.ping\" of @Every method p.Maintenance.ping(JobContext) is already"
+                        + " used by @Every method p.Maintenance.ping()",
+                "void ping(JobContext context)");
+    }
+
+    @Test
+    void overloadOfAScheduledMethodWithoutScheduleIsLeftAlone() {
+        JavaFileObject source = maintenance("""
+                    @Every("1m") void ping() {}
+                    void ping(JobContext context) {}
+                """);
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.ShopAppJobRunner").contentsAsUtf8String()
+                .contains("case \"Maintenance.ping\" -> component.maintenance().ping();");
     }
 }

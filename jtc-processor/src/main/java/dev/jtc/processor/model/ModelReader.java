@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -31,10 +32,12 @@ public final class ModelReader {
         this.mirrors = new Mirrors(elements);
     }
 
+    /** @param sourceTypes see {@link CompilationModel#sourceTypes()} */
     public CompilationModel read(
             Collection<String> applicationNames,
             Collection<String> jobNames,
             Collection<String> ownerNames,
+            Set<String> sourceTypes,
             BiConsumer<Element, Throwable> onFailure) {
         List<ApplicationDeclaration> applications =
                 readAnnotated(applicationNames, AnnotationNames.APPLICATION, this::application, onFailure);
@@ -53,7 +56,7 @@ public final class ModelReader {
         tasks.sort(Comparator.comparing((TaskDeclaration task) -> task.owner().getQualifiedName().toString())
                 .thenComparing(task -> task.method().getSimpleName().toString())
                 .thenComparing(TaskDeclaration::kind));
-        return new CompilationModel(applications, jobs, tasks);
+        return new CompilationModel(applications, jobs, tasks, sourceTypes);
     }
 
     /** Reads each named class that carries {@code annotation}; a class whose reading fails goes to {@code onFailure}. */

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -55,24 +56,55 @@ public final class PayloadTypeReader {
             Map.entry("java.math.BigDecimal", ScalarKind.BIG_DECIMAL),
             Map.entry("java.math.BigInteger", ScalarKind.BIG_INTEGER));
 
+    /** The pre-java.time classes people still pass around; the hint points to java.time. */
+    private static final Set<String> LEGACY_TIME = Set.of("java.util.Date", "java.util.Calendar", "java.util.GregorianCalendar",
+            "java.sql.Date", "java.sql.Timestamp");
+
     private static final Map<String, ContainerKind> CONTAINERS = Map.of(
             "java.util.List", ContainerKind.LIST,
             "java.util.Set", ContainerKind.SET,
             "java.util.Collection", ContainerKind.COLLECTION,
             "java.util.Optional", ContainerKind.OPTIONAL);
 
-    /** The outcome: a payload type, or the reason there is none. */
-    public record Result(PayloadType type, String problem) {
+    /** Why a type has no payload form. */
+    public enum Failure {
+        /** jtc cannot encode it (or something inside it); {@link Result#problem()} says why and what to write. */
+        UNSUPPORTED,
+        /**
+         * It is encodable, but the generated package cannot name it: {@link Result#problem()} is the
+         * type, {@link Result#nonPublic()} the class that must become public (the type or one around it).
+         */
+        NOT_VISIBLE,
+        /**
+         * It is in the unnamed package, which generated code in a named package cannot refer to;
+         * {@link Result#problem()} is the type.
+         */
+        UNNAMED_PACKAGE,
+        /**
+         * It (or something inside it) does not resolve: javac reports it, or another processor
+         * generates it in a later round.
+         */
+        UNRESOLVED
+    }
+
+    /** The outcome: a payload type, or why there is none. */
+    public record Result(PayloadType type, Failure failure, String problem, String nonPublic) {
         static Result of(PayloadType type) {
-            return new Result(type, null);
+            return new Result(type, null, null, null);
         }
 
         static Result unsupported(String problem) {
-            return new Result(null, problem);
+            return new Result(null, Failure.UNSUPPORTED, problem, null);
         }
 
         public boolean supported() {
             return type != null;
+        }
+
+        /** The same failure, its reason prefixed with where it sits; a visibility failure names its type alone. */
+        Result within(String where) {
+            return failure == Failure.NOT_VISIBLE || failure == Failure.UNNAMED_PACKAGE
+                    ? this : new Result(null, failure, where + problem, nonPublic);
         }
     }
 
@@ -103,7 +135,7 @@ public final class PayloadTypeReader {
             case DECLARED -> readDeclared((DeclaredType) type);
             case WILDCARD -> Result.unsupported("the wildcard " + type + " is not supported; name the element type, e.g. List<String>");
             case TYPEVAR -> Result.unsupported("the type variable " + type + " is not supported; use a concrete type");
-            case ERROR -> Result.unsupported(type + " cannot be resolved");
+            case ERROR -> new Result(null, Failure.UNRESOLVED, type + " cannot be resolved", null);
             default -> Result.unsupported(type + " is not a type jtc can encode");
         };
     }
@@ -154,19 +186,55 @@ public final class PayloadTypeReader {
                         + element.getSimpleName() + "<String>");
             }
             Result inner = read(arguments.get(0));
-            return inner.supported() ? Result.of(new Container(container, inner.type())) : inner;
+            if (!inner.supported()) {
+                return inner;
+            }
+            if (container == ContainerKind.OPTIONAL && inner.type().optional()) {
+                return Result.unsupported("an empty Optional inside an Optional is written as null, like an empty outer one,"
+                        + " so the two cannot be told apart; use a single Optional");
+            }
+            return Result.of(new Container(container, inner.type()));
         }
         if (name.equals("java.util.Map")) {
             return readMap(declared, arguments);
         }
         if (element.getKind() == ElementKind.ENUM) {
-            String hidden = hiddenFromTarget(element);
-            return hidden != null ? Result.unsupported(hidden) : Result.of(new PayloadType.EnumType(ClassName.get(element)));
+            Result hidden = hiddenFromTarget(element);
+            return hidden != null ? hidden : Result.of(new PayloadType.EnumType(ClassName.get(element)));
         }
         if (element.getKind() == ElementKind.RECORD) {
             return readRecord(element);
         }
-        return Result.unsupported(name + " is not a type jtc can encode");
+        return Result.unsupported(name + " is not a type jtc can encode" + hint(element));
+    }
+
+    /** What to write instead of a type jtc does not encode, when there is an obvious answer; else empty. */
+    private static String hint(TypeElement type) {
+        if (LEGACY_TIME.contains(type.getQualifiedName().toString())) {
+            return "; use java.time.Instant";
+        }
+        if (type.getKind() == ElementKind.CLASS && isSubtypeOf(type, "java.util.Map")) {
+            return "; declare it as Map<String, V> (decoding makes the map)";
+        }
+        if (type.getKind() == ElementKind.CLASS && isSubtypeOf(type, "java.util.Collection")) {
+            return "; declare it as List, Set or Collection (decoding makes the collection)";
+        }
+        return "";
+    }
+
+    /** Whether {@code type} extends or implements the class or interface named {@code qualifiedName}. */
+    private static boolean isSubtypeOf(TypeElement type, String qualifiedName) {
+        if (type.getQualifiedName().contentEquals(qualifiedName)) {
+            return true;
+        }
+        List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+        supertypes.add(type.getSuperclass());
+        for (TypeMirror supertype : supertypes) {
+            if (supertype.getKind() == TypeKind.DECLARED && isSubtypeOf((TypeElement) ((DeclaredType) supertype).asElement(), qualifiedName)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Result readMap(DeclaredType declared, List<? extends TypeMirror> arguments) {
@@ -174,6 +242,9 @@ public final class PayloadTypeReader {
             return Result.unsupported("the raw type " + declared + " is not supported; write Map<String, V>");
         }
         TypeMirror key = arguments.get(0);
+        if (key.getKind() == TypeKind.ERROR) {
+            return read(key);
+        }
         boolean stringKey = key.getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) key).asElement()).getQualifiedName().contentEquals("java.lang.String");
         if (!stringKey) {
@@ -188,9 +259,9 @@ public final class PayloadTypeReader {
         if (!record.getTypeParameters().isEmpty()) {
             return Result.unsupported("the generic record " + name + " is not supported; use a record without type parameters");
         }
-        String hidden = hiddenFromTarget(record);
+        Result hidden = hiddenFromTarget(record);
         if (hidden != null) {
-            return Result.unsupported(hidden);
+            return hidden;
         }
         if (recordsBeingRead.contains(name)) {
             List<String> cycle = new ArrayList<>(recordsBeingRead);
@@ -205,7 +276,7 @@ public final class PayloadTypeReader {
             for (RecordComponentElement component : record.getRecordComponents()) {
                 Result type = read(component.asType());
                 if (!type.supported()) {
-                    return Result.unsupported("component " + component.getSimpleName() + " of record " + name + ": " + type.problem());
+                    return type.within("component " + component.getSimpleName() + " of record " + name + ": ");
                 }
                 components.add(new Component(component.getSimpleName().toString(), type.type()));
             }
@@ -215,20 +286,23 @@ public final class PayloadTypeReader {
         }
     }
 
-    /** Why generated code in the target package cannot name {@code type}, or null if it can. */
-    private String hiddenFromTarget(TypeElement type) {
+    /**
+     * A {@link Failure#NOT_VISIBLE} or {@link Failure#UNNAMED_PACKAGE} result if generated code in
+     * the target package cannot name {@code type}, else null.
+     */
+    private Result hiddenFromTarget(TypeElement type) {
         if (targetPackage == null) {
             return null;
         }
-        String ownPackage = packageOf(type);
-        boolean samePackage = ownPackage.equals(targetPackage);
-        for (Element current = type; current instanceof TypeElement; current = current.getEnclosingElement()) {
-            boolean visible = current.getModifiers().contains(Modifier.PUBLIC)
-                    || (samePackage && !current.getModifiers().contains(Modifier.PRIVATE));
+        boolean samePackage = packageOf(type).equals(targetPackage);
+        if (!samePackage && elements.getPackageOf(type).isUnnamed()) {
+            return new Result(null, Failure.UNNAMED_PACKAGE, type.getQualifiedName().toString(), null);
+        }
+        for (Element current = type; current instanceof TypeElement enclosing; current = current.getEnclosingElement()) {
+            boolean visible = enclosing.getModifiers().contains(Modifier.PUBLIC)
+                    || (samePackage && !enclosing.getModifiers().contains(Modifier.PRIVATE));
             if (!visible) {
-                return type.getQualifiedName() + " is not visible from package " + targetPackage
-                        + " where the generated codec lives; make " + (current == type ? "it" : ((TypeElement) current).getQualifiedName())
-                        + " public";
+                return new Result(null, Failure.NOT_VISIBLE, type.getQualifiedName().toString(), enclosing.getQualifiedName().toString());
             }
         }
         return null;

@@ -1,8 +1,14 @@
 package dev.jtc.processor.model;
 
+import java.util.ArrayList;
+import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One {@code @Cron} or {@code @Every} annotation on a method, as written. A method carrying both
@@ -50,5 +56,19 @@ public record TaskDeclaration(
     /** How messages name the method: {@code com.acme.Maintenance.hourlyCleanup()}. */
     public String methodDescription() {
         return owner.getQualifiedName() + "." + method.getSimpleName() + "()";
+    }
+
+    /**
+     * The method with its parameter types, which tells overloads apart:
+     * {@code com.acme.Maintenance.hourlyCleanup(JobContext)}.
+     */
+    public String signature() {
+        List<String> parameters = new ArrayList<>();
+        for (VariableElement parameter : method.getParameters()) {
+            TypeMirror type = parameter.asType();
+            parameters.add(type.getKind() == TypeKind.DECLARED
+                    ? ((DeclaredType) type).asElement().getSimpleName().toString() : type.toString());
+        }
+        return owner.getQualifiedName() + "." + method.getSimpleName() + "(" + String.join(", ", parameters) + ")";
     }
 }

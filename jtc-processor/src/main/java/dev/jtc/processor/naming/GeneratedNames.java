@@ -2,9 +2,13 @@ package dev.jtc.processor.naming;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -18,6 +22,10 @@ public final class GeneratedNames {
     private static final String[] OBJECT_METHODS = {
         "equals", "hashCode", "toString", "getClass", "notify", "notifyAll", "wait", "clone", "finalize"
     };
+
+    /** Names a record component must not have (JLS 8.10.1): its accessor would clash with {@code Object}'s method. */
+    private static final Set<String> RESTRICTED_COMPONENT_NAMES =
+            Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
 
     private final String targetPackage;
     private final String applicationName;
@@ -114,6 +122,26 @@ public final class GeneratedNames {
         if (constant.length() > 0 && constant.charAt(constant.length() - 1) != '_') {
             constant.append('_');
         }
+    }
+
+    /**
+     * The component names of a generated record for fields named {@code names} (all distinct, as
+     * parameter names are): each name as it is, except the few a record cannot have
+     * ({@code wait}, {@code toString}, ...), which get a trailing {@code _} until they are free.
+     */
+    public static List<String> recordComponentNames(List<String> names) {
+        Set<String> used = new HashSet<>(names);
+        List<String> components = new ArrayList<>();
+        for (String name : names) {
+            String component = name;
+            if (RESTRICTED_COMPONENT_NAMES.contains(name)) {
+                do {
+                    component = component + "_";
+                } while (!used.add(component));
+            }
+            components.add(component);
+        }
+        return components;
     }
 
     /** An allocator for the members of one generated class, with {@code Object}'s method names taken. */

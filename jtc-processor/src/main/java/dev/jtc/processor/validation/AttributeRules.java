@@ -4,6 +4,7 @@ import dev.jtc.processor.model.Attribute;
 import dev.jtc.runtime.Names;
 import dev.jtc.runtime.schedule.DurationCheck;
 import dev.jtc.runtime.schedule.Durations;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
@@ -68,9 +69,10 @@ final class AttributeRules {
         return Optional.of(check.duration());
     }
 
-    /** A suggestion for an invalid name: every other character becomes '-'. */
+    /** A suggestion for an invalid name: accents dropped ({@code Prüfung} gives {@code Prufung}), every other character '-'. */
     static String sanitize(String name) {
-        String replaced = name.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
+        String unaccented = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String replaced = unaccented.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
         return replaced.isEmpty() ? "my-name" : replaced;
     }
 }

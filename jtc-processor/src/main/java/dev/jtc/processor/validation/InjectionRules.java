@@ -121,6 +121,10 @@ final class InjectionRules {
         if (targetPackage == null || elements.getPackageOf(type).getQualifiedName().contentEquals(targetPackage)) {
             return;
         }
+        if (elements.getPackageOf(type).isUnnamed()) {
+            report.errorOnAnnotation(Message.UNNAMED_PACKAGE, type, target.annotation(), target.description(), targetPackage);
+            return;
+        }
         for (Element current = type; current instanceof TypeElement nested; current = current.getEnclosingElement()) {
             if (!nested.getModifiers().contains(Modifier.PUBLIC)) {
                 report.errorOnAnnotation(Message.NOT_PUBLIC, type, target.annotation(),

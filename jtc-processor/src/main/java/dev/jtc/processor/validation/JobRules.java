@@ -21,12 +21,18 @@ final class JobRules {
     private final Report report;
     private final AttributeRules attributes;
     private final String targetPackage;
+    private final boolean finalRound;
 
-    JobRules(Elements elements, Report report, AttributeRules attributes, String targetPackage) {
+    /**
+     * @param finalRound whether no later round can bring the types that do not resolve yet, so
+     *     that they are errors rather than something to wait for
+     */
+    JobRules(Elements elements, Report report, AttributeRules attributes, String targetPackage, boolean finalRound) {
         this.elements = elements;
         this.report = report;
         this.attributes = attributes;
         this.targetPackage = targetPackage;
+        this.finalRound = finalRound;
     }
 
     void check(List<JobDeclaration> jobs) {
@@ -73,9 +79,32 @@ final class JobRules {
             }
             PayloadTypeReader.Result result = payloadTypes.read(parameter.asType());
             if (!result.supported()) {
-                report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(), job.qualifiedName(),
-                        parameter.asType(), result.problem());
+                reportPayloadProblem(job, parameter, result);
             }
+        }
+    }
+
+    private void reportPayloadProblem(JobDeclaration job, VariableElement parameter, PayloadTypeReader.Result result) {
+        String where = "parameter '" + parameter.getSimpleName() + "' of " + job.qualifiedName() + ".handle(...)";
+        switch (result.failure()) {
+            case NOT_VISIBLE -> report.error(Message.NOT_PUBLIC, parameter,
+                    result.nonPublic().equals(result.problem())
+                            ? result.problem() + ", in " + where + ","
+                            : "class " + result.nonPublic() + ", which encloses " + result.problem() + " in " + where + ",",
+                    targetPackage, "make it public");
+            case UNNAMED_PACKAGE -> report.error(Message.UNNAMED_PACKAGE, parameter, result.problem() + ", in " + where + ",",
+                    targetPackage);
+            case UNRESOLVED -> {
+                if (finalRound) {
+                    report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(), job.qualifiedName(),
+                            parameter.asType(), result.problem());
+                } else {
+                    // Another processor may generate the type in a later round: write this job's codec then.
+                    report.waitFor(job.qualifiedName());
+                }
+            }
+            case UNSUPPORTED -> report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(),
+                    job.qualifiedName(), parameter.asType(), result.problem());
         }
     }
 

@@ -30,7 +30,7 @@ final class NameRules {
             claim(seen, job.wireName(), new Named("@Job class " + job.qualifiedName(), job.type(), job.annotation(), job.name()));
         }
         for (TaskDeclaration task : model.tasks()) {
-            claim(seen, task.wireName(), new Named(task.kind().annotation() + " method " + task.methodDescription(),
+            claim(seen, task.wireName(), new Named(task.kind().annotation() + " method " + task.signature(),
                     task.method(), task.annotation(), task.name()));
         }
     }

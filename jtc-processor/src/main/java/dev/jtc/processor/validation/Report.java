@@ -3,6 +3,8 @@ package dev.jtc.processor.validation;
 import dev.jtc.processor.model.Attribute;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -11,10 +13,27 @@ import javax.tools.Diagnostic.Kind;
 /** The diagnostics of one validation run, in the order found. Writing happens only if it has no errors. */
 public final class Report {
 
+    /** The {@link #waitingFor()} entry for the application's own references (its modules). */
+    public static final String APPLICATION = "@JtcApplication";
+
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final Set<String> waitingFor = new TreeSet<>();
 
     public List<Diagnostic> diagnostics() {
         return List.copyOf(diagnostics);
+    }
+
+    /**
+     * What cannot be written yet because a type it names does not resolve, and another processor
+     * may still generate it: a job (by qualified name, so its codec waits) or {@link #APPLICATION}
+     * (so the aggregate classes wait). Empty when everything is ready.
+     */
+    public Set<String> waitingFor() {
+        return Set.copyOf(waitingFor);
+    }
+
+    void waitFor(String what) {
+        waitingFor.add(what);
     }
 
     public boolean hasErrors() {

@@ -21,14 +21,17 @@ public final class Validator {
     /**
      * @param complete whether the model is final for this compilation, so that rules about the
      *     whole compilation (a missing {@code @JtcApplication}) apply
+     * @param finalRound whether this is javac's last round, so that a type that does not resolve
+     *     is an error; before it, another processor may still generate the type, and the report
+     *     lists what waits for it ({@link Report#waitingFor()})
      */
-    public Report validate(CompilationModel model, boolean complete) {
+    public Report validate(CompilationModel model, boolean complete, boolean finalRound) {
         Report report = new Report();
         String targetPackage = targetPackage(model);
-        new ApplicationRules(elements, report).check(model, complete);
+        new ApplicationRules(elements, report, finalRound).check(model, complete);
         AttributeRules attributes = new AttributeRules(report);
         new InjectionRules(elements, report, targetPackage).check(model);
-        new JobRules(elements, report, attributes, targetPackage).check(model.jobs());
+        new JobRules(elements, report, attributes, targetPackage, finalRound).check(model.jobs());
         new TaskRules(elements, report, attributes, targetPackage).check(model.tasks());
         new NameRules(report).check(model);
         return report;

@@ -11,6 +11,10 @@ import javax.lang.model.element.Element;
  * (names, order, durations, descriptions). It holds {@code Element}s only as originating elements.
  *
  * @param provisions the component's provision methods: one per job class and per task-owning class
+ * @param suppressedWarnings the lint categories the dispatcher, dispatch table and component
+ *     suppress because they name deprecated code
+ * @param workerSuppressedWarnings the same for the worker, which names only the modules the
+ *     application passes in
  */
 public record ApplicationSpec(
         GeneratedNames names,
@@ -19,6 +23,8 @@ public record ApplicationSpec(
         List<TaskSpec> tasks,
         List<ModuleSpec> modules,
         List<ProvisionSpec> provisions,
+        List<String> suppressedWarnings,
+        List<String> workerSuppressedWarnings,
         List<Element> originatingElements) {
 
     public ApplicationSpec {
@@ -26,6 +32,8 @@ public record ApplicationSpec(
         tasks = List.copyOf(tasks);
         modules = List.copyOf(modules);
         provisions = List.copyOf(provisions);
+        suppressedWarnings = List.copyOf(suppressedWarnings);
+        workerSuppressedWarnings = List.copyOf(workerSuppressedWarnings);
         originatingElements = List.copyOf(originatingElements);
     }
 

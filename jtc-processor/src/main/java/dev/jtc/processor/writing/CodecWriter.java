@@ -48,7 +48,8 @@ public final class CodecWriter {
                 .addJavadoc("Encodes and decodes the payload of job {@code $L} ({@link $T}): a JSON object keyed by\n"
                         + "parameter name. Decoding goes by field name and ignores fields it does not know.\n",
                         job.wireName(), job.type())
-                .addAnnotation(SourceFiles.GENERATED)
+                .addAnnotation(SourceFiles.GENERATED);
+        SourceFiles.suppress(codec, job.suppressedWarnings())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addOriginatingElement(job.originatingElement())
                 .addField(FieldSpec.builder(String.class, "SCHEMA", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -198,7 +199,7 @@ public final class CodecWriter {
     private static TypeSpec payloadRecord(JobSpec job) {
         MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
         for (Argument argument : job.payload()) {
-            constructor.addParameter(ParameterSpec.builder(argument.type().typeName(), argument.name()).build());
+            constructor.addParameter(ParameterSpec.builder(argument.type().typeName(), argument.componentName()).build());
         }
         return TypeSpec.recordBuilder(payloadName(job))
                 .addJavadoc("The decoded arguments of one run of {@link $T}, named as its {@code handle} parameters.\n", job.type())

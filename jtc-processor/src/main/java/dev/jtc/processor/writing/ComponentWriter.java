@@ -44,8 +44,8 @@ public final class ComponentWriter {
                         app.applicationReference(), componentClass.simpleName())
                 .addAnnotation(SourceFiles.GENERATED)
                 .addAnnotation(SINGLETON)
-                .addAnnotation(component.build())
-                .addModifiers(Modifier.PUBLIC);
+                .addAnnotation(component.build());
+        SourceFiles.suppress(type, app.suppressedWarnings()).addModifiers(Modifier.PUBLIC);
         app.originatingElements().forEach(type::addOriginatingElement);
         for (ProvisionSpec provision : app.provisions()) {
             type.addMethod(MethodSpec.methodBuilder(provision.methodName())

@@ -53,10 +53,11 @@ public final class JobRunnerWriter {
         }
         run.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
 
-        TypeSpec runner = TypeSpec.classBuilder(runnerClass)
+        TypeSpec.Builder annotated = TypeSpec.classBuilder(runnerClass)
                 .addJavadoc("The dispatch table of $L: from a job's name on the wire to the code that runs it.\n",
                         app.applicationReference())
-                .addAnnotation(SourceFiles.GENERATED)
+                .addAnnotation(SourceFiles.GENERATED);
+        TypeSpec runner = SourceFiles.suppress(annotated, app.suppressedWarnings())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JOB_RUNNER)
                 .addField(component, "component", Modifier.PRIVATE, Modifier.FINAL)
@@ -77,7 +78,7 @@ public final class JobRunnerWriter {
         List<CodeBlock> arguments = new ArrayList<>();
         String payload = "p";
         for (Argument argument : job.arguments()) {
-            arguments.add(argument.context() ? CodeBlock.of("context") : CodeBlock.of("$N.$N()", payload, argument.name()));
+            arguments.add(argument.context() ? CodeBlock.of("context") : CodeBlock.of("$N.$N()", payload, argument.componentName()));
         }
         CodeBlock call = CodeBlock.of("component.$N().handle($L)", job.provisionMethod(), CodeBlock.join(arguments, ", "));
         CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("case $S ->", job.wireName());

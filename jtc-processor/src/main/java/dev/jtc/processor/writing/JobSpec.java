@@ -11,6 +11,8 @@ import javax.lang.model.element.Element;
  *
  * @param timeout {@link Duration#ZERO} when the job has none
  * @param arguments the {@code handle} parameters in declared order, payload and context alike
+ * @param varargs whether {@code handle} takes varargs, so the plain dispatch method does too
+ * @param suppressedWarnings the lint categories the codec suppresses because it names deprecated code
  * @param provisionMethod the component method that makes an instance; filled in for the application
  */
 public record JobSpec(
@@ -23,8 +25,10 @@ public record JobSpec(
         Duration backoffCap,
         ClassName codec,
         List<Argument> arguments,
+        boolean varargs,
         String schema,
         String fingerprint,
+        List<String> suppressedWarnings,
         String dispatchMethod,
         String constant,
         String provisionMethod,
@@ -32,6 +36,7 @@ public record JobSpec(
 
     public JobSpec {
         arguments = List.copyOf(arguments);
+        suppressedWarnings = List.copyOf(suppressedWarnings);
     }
 
     /** The arguments that travel in the payload (all but the {@code JobContext}). */
@@ -40,14 +45,17 @@ public record JobSpec(
     }
 
     JobSpec withNames(String dispatchMethod, String constant, String provisionMethod) {
-        return new JobSpec(type, wireName, queue, retries, timeout, backoffBase, backoffCap, codec, arguments, schema,
-                fingerprint, dispatchMethod, constant, provisionMethod, originatingElement);
+        return new JobSpec(type, wireName, queue, retries, timeout, backoffBase, backoffCap, codec, arguments, varargs, schema,
+                fingerprint, suppressedWarnings, dispatchMethod, constant, provisionMethod, originatingElement);
     }
 
     /**
      * One {@code handle} parameter.
      *
+     * @param name the parameter's name, which is also its field name in the JSON payload
+     * @param componentName its component in the codec's {@code Payload} record: the name, unless a
+     *     record cannot have it ({@code wait}, {@code toString}, ...)
      * @param type its payload type; {@code null} for the {@code JobContext}
      */
-    public record Argument(String name, PayloadType type, boolean context) {}
+    public record Argument(String name, String componentName, PayloadType type, boolean context) {}
 }

@@ -36,8 +36,8 @@ public final class JobsWriter {
                 .addJavadoc("Dispatches the jobs of $L, typed by each job's {@code handle} parameters. Works in any\n"
                         + "process, worker or not: {@code new $T(dispatcher)}, or inject it (jobs may dispatch other jobs).\n",
                         app.applicationReference(), jobsClass)
-                .addAnnotation(SourceFiles.GENERATED)
-                .addModifiers(Modifier.PUBLIC, Modifier.FINAL);
+                .addAnnotation(SourceFiles.GENERATED);
+        SourceFiles.suppress(jobs, app.suppressedWarnings()).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         app.originatingElements().forEach(jobs::addOriginatingElement);
 
         for (JobSpec job : app.jobs()) {
@@ -81,6 +81,8 @@ public final class JobsWriter {
             taken.add(argument.name());
         }
         CodeBlock encoded = CodeBlock.of("$T.encode($L)", job.codec(), CodeBlock.join(arguments, ", "));
+        // A payload parameter named "dispatcher" hides the field.
+        String dispatcher = taken.contains("dispatcher") ? "this.dispatcher" : "dispatcher";
         if (withOptions) {
             String options = "options";
             while (taken.contains(options)) {
@@ -89,10 +91,11 @@ public final class JobsWriter {
             method.addJavadoc("Dispatches {@link $T} with {@code $N}: a delay or run-at time, another queue, a unique key.\n",
                             job.type(), options)
                     .addParameter(DISPATCH_OPTIONS, options)
-                    .addStatement("return dispatcher.dispatch($N, $L, $N)", job.constant(), encoded, options);
+                    .addStatement("return $L.dispatch($N, $L, $N)", dispatcher, job.constant(), encoded, options);
         } else {
             method.addJavadoc("Dispatches {@link $T} to run as soon as a worker is free.\n", job.type())
-                    .addStatement("return dispatcher.dispatch($N, $L, $T.none())", job.constant(), encoded, DISPATCH_OPTIONS);
+                    .varargs(job.varargs())
+                    .addStatement("return $L.dispatch($N, $L, $T.none())", dispatcher, job.constant(), encoded, DISPATCH_OPTIONS);
         }
         return method.build();
     }

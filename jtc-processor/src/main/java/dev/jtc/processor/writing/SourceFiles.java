@@ -2,10 +2,12 @@ package dev.jtc.processor.writing;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import javax.annotation.processing.Filer;
 
 /** What every generated file shares: the {@code @Generated} marker, the layout, and writing through the {@link Filer}. */
@@ -43,6 +45,20 @@ final class SourceFiles {
             .build();
 
     private SourceFiles() {
+    }
+
+    /**
+     * Adds {@code @SuppressWarnings} for {@code warnings} ({@code deprecation}, {@code removal}) to a
+     * class that names deprecated user code; nothing when the list is empty.
+     */
+    static TypeSpec.Builder suppress(TypeSpec.Builder type, List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            List<CodeBlock> values = warnings.stream().map(warning -> CodeBlock.of("$S", warning)).toList();
+            // One member, so that JavaPoet keeps it on one line: @SuppressWarnings({"deprecation", "removal"}).
+            CodeBlock value = values.size() == 1 ? values.get(0) : CodeBlock.of("{$L}", CodeBlock.join(values, ", "));
+            type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", value).build());
+        }
+        return type;
     }
 
     static JavaFile file(String packageName, TypeSpec type) {

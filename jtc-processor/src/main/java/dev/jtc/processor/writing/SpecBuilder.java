@@ -7,6 +7,7 @@ import dev.jtc.processor.model.Attribute;
 import dev.jtc.processor.model.CompilationModel;
 import dev.jtc.processor.model.DaggerModules;
 import dev.jtc.processor.model.DaggerModules.Instance;
+import dev.jtc.processor.model.DeprecatedUses;
 import dev.jtc.processor.model.JobDeclaration;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.PayloadTypeReader;
@@ -67,24 +68,38 @@ public final class SpecBuilder {
         return new GeneratedNames(application.targetPackage(ownPackage), application.type().getSimpleName().toString());
     }
 
-    /** The spec of one job, enough for its codec; the application-wide member names are not set yet. */
-    public JobSpec job(JobDeclaration job, GeneratedNames names) {
+    /**
+     * The spec of one job, enough for its codec; the application-wide member names are not set yet.
+     *
+     * @param sourceTypes the compilation's top-level classes, whose names a codec must not take
+     */
+    public JobSpec job(JobDeclaration job, GeneratedNames names, Set<String> sourceTypes) {
         ClassName type = ClassName.get(job.type());
-        String codec = codecNames.codecFor(type,
-                simpleName -> elements.getTypeElement(qualified(names.targetPackage(), simpleName)) != null);
+        String codec = codecNames.codecFor(type, simpleName -> sourceTypes.contains(qualified(names.targetPackage(), simpleName)));
         ExecutableElement handle = job.handleMethods().get(0);
         PayloadTypeReader payloadTypes = new PayloadTypeReader(elements, names.targetPackage());
+        DeprecatedUses deprecated = new DeprecatedUses(elements);
+        List<VariableElement> payload = new ArrayList<>();
+        for (VariableElement parameter : handle.getParameters()) {
+            if (!Mirrors.isJobContext(parameter.asType())) {
+                payload.add(parameter);
+            }
+        }
+        List<String> componentNames = GeneratedNames.recordComponentNames(
+                payload.stream().map(parameter -> parameter.getSimpleName().toString()).toList());
         List<Argument> arguments = new ArrayList<>();
         StringBuilder schema = new StringBuilder();
         Set<String> recordsSpelled = new HashSet<>();
         for (VariableElement parameter : handle.getParameters()) {
             String name = parameter.getSimpleName().toString();
-            if (Mirrors.isJobContext(parameter.asType())) {
-                arguments.add(new Argument(name, null, true));
+            int index = payload.indexOf(parameter);
+            if (index < 0) {
+                arguments.add(new Argument(name, null, null, true));
                 continue;
             }
-            Argument argument = new Argument(name, payloadTypes.read(parameter.asType()).type(), false);
+            Argument argument = new Argument(name, componentNames.get(index), payloadTypes.read(parameter.asType()).type(), false);
             arguments.add(argument);
+            deprecated.type(parameter.asType());
             if (schema.length() > 0) {
                 schema.append(',');
             }
@@ -101,8 +116,10 @@ public final class SpecBuilder {
                 Durations.parse(job.backoffCap().value()),
                 ClassName.get(names.targetPackage(), codec),
                 arguments,
+                handle.isVarArgs(),
                 schema.toString(),
                 fingerprint(schema.toString()),
+                deprecated.warnings(),
                 null,
                 null,
                 null,
@@ -123,7 +140,10 @@ public final class SpecBuilder {
                 .thenComparing(TaskDeclaration::wireName));
 
         NameAllocator provisionNames = GeneratedNames.memberNames();
-        provisionNames.newName("jobs", "jobs");
+        // jobs() is the component's own; Dagger reserves factory(), builder() and create() for making the component.
+        for (String taken : List.of("jobs", "factory", "builder", "create")) {
+            provisionNames.newName(taken, taken);
+        }
         Map<String, ProvisionSpec> provisions = new LinkedHashMap<>();
         for (JobDeclaration job : jobDeclarations) {
             provision(provisions, provisionNames, ClassName.get(job.type()), true);
@@ -136,8 +156,11 @@ public final class SpecBuilder {
         NameAllocator jobConstants = new NameAllocator();
         jobConstants.newName("JOB_TYPES", "JOB_TYPES");
         List<JobSpec> jobs = new ArrayList<>();
+        DeprecatedUses deprecated = new DeprecatedUses(elements);
         for (JobDeclaration declaration : jobDeclarations) {
-            JobSpec job = job(declaration, names);
+            JobSpec job = job(declaration, names, model.sourceTypes());
+            deprecated.element(declaration.type()).element(declaration.handleMethods().get(0));
+            declaration.handleMethods().get(0).getParameters().forEach(parameter -> deprecated.type(parameter.asType()));
             jobs.add(job.withNames(
                     dispatchMethods.newName(GeneratedNames.lowerCamel(job.type().simpleName())),
                     jobConstants.newName(GeneratedNames.upperSnake(job.wireName())),
@@ -149,6 +172,7 @@ public final class SpecBuilder {
         taskConstants.newName("TASKS", "TASKS");
         List<TaskSpec> tasks = new ArrayList<>();
         for (TaskDeclaration declaration : taskDeclarations) {
+            deprecated.element(declaration.method());
             tasks.add(task(declaration, taskConstants.newName(GeneratedNames.upperSnake(declaration.wireName())),
                     provisions.get(ClassName.get(declaration.owner()).canonicalName()).methodName()));
             if (!originating.contains(declaration.owner())) {
@@ -161,16 +185,21 @@ public final class SpecBuilder {
             moduleParameters.newName(taken, taken);
         }
         List<ModuleSpec> modules = new ArrayList<>();
+        DeprecatedUses passedModules = new DeprecatedUses(elements);
         for (Attribute<TypeMirror> module : application.modules()) {
             TypeElement type = (TypeElement) ((DeclaredType) module.value()).asElement();
             ClassName name = ClassName.get(type);
             boolean passed = daggerModules.instance(type, names.targetPackage()) == Instance.PASSED_BY_APPLICATION;
             modules.add(new ModuleSpec(name, passed,
                     moduleParameters.newName(GeneratedNames.lowerCamel(name.simpleName()))));
+            deprecated.element(type);
+            if (passed) {
+                passedModules.element(type);
+            }
             originating.add(type);
         }
         return new ApplicationSpec(names, ClassName.get(application.type()), jobs, tasks, modules,
-                List.copyOf(provisions.values()), originating);
+                List.copyOf(provisions.values()), deprecated.warnings(), passedModules.warnings(), originating);
     }
 
     private static void provision(Map<String, ProvisionSpec> provisions, NameAllocator names, ClassName type, boolean job) {

@@ -41,7 +41,8 @@ public final class WorkerWriter {
                 app.names().jobRunner(), app.names().daggerComponent(), CodeBlock.join(createArguments, ", "));
 
         TypeSpec.Builder worker = TypeSpec.classBuilder(workerClass)
-                .addAnnotation(SourceFiles.GENERATED)
+                .addAnnotation(SourceFiles.GENERATED);
+        SourceFiles.suppress(worker, app.workerSuppressedWarnings())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(definition.build());

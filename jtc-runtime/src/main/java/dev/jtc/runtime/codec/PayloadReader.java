@@ -488,13 +488,29 @@ public final class PayloadReader {
      * Reads a record from a nested JSON object, or null from JSON null: {@code fields} reads the
      * object's fields, from {@link #nextField()} to {@link #endObject(String...)}, and builds the
      * record ({@code Codec::readAddress}), so a generated codec holds only the field table.
+     *
+     * <p>A record whose constructor validates ({@code if (quantity < 0) throw ...}) may reject the
+     * values it was given: that is a bad payload like any other, so the exception becomes a
+     * {@link PayloadException} at the record's path, with the exception as its cause.
      */
     public <T> T readObject(ValueReader<? extends T> fields) throws PayloadException {
         if (readNull()) {
             return null;
         }
+        int depth = scopes.size();
         beginObject();
-        return fields.read(this);
+        try {
+            return fields.read(this);
+        } catch (RuntimeException | AssertionError rejected) {
+            // Only user code (the record's constructor, or an assert in it) throws unchecked here; the reader's own
+            // problems are checked.
+            while (scopes.size() > depth) {
+                scopes.pop();
+            }
+            String reason = rejected.getMessage() == null ? rejected.getClass().getSimpleName()
+                    : rejected.getClass().getSimpleName() + ": " + firstLine(rejected.getMessage());
+            throw new PayloadException(prefix() + "the record's constructor rejected the values: " + reason, rejected);
+        }
     }
 
     /** Reads a JSON array into an unmodifiable list (elements may be null). */

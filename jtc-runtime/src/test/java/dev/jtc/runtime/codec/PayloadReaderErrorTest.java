@@ -88,6 +88,47 @@ final class PayloadReaderErrorTest {
     }
 
     @Test
+    void recordConstructorThatRejectsTheValuesIsABadPayloadAtTheRecordsPath() {
+        PayloadException e = assertThrows(PayloadException.class, () -> {
+            PayloadReader in = PayloadReader.open("ShipOrder", "{\"items\":[{\"quantity\":1},{\"quantity\":-1}]}");
+            in.nextField();
+            in.readList(list -> list.readObject(PayloadReaderErrorTest::readQuantity));
+        });
+        assertEquals("cannot decode the payload of job 'ShipOrder' at $.items[1]: the record's constructor rejected the"
+                + " values: IllegalArgumentException: quantity must not be negative", e.getMessage());
+        assertTrue(e.getCause() instanceof IllegalArgumentException, String.valueOf(e.getCause()));
+    }
+
+    @Test
+    void recordConstructorFailureWithoutAMessageIsNamedByItsType() {
+        String message = failure("{\"address\":{\"street\":null}}", in -> {
+            in.nextField();
+            in.readObject(fields -> {
+                String street = null;
+                while (fields.nextField()) {
+                    street = fields.readString();
+                }
+                fields.endObject("street");
+                return java.util.Objects.requireNonNull(street);
+            });
+        });
+        assertTrue(message.endsWith("at $.address: the record's constructor rejected the values: NullPointerException"), message);
+    }
+
+    /** Reads {@code {"quantity": n}} the way a generated codec reads a record whose constructor validates. */
+    private static Integer readQuantity(PayloadReader fields) throws PayloadException {
+        int quantity = 0;
+        while (fields.nextField()) {
+            quantity = fields.readInt();
+        }
+        fields.endObject("quantity");
+        if (quantity < 0) {
+            throw new IllegalArgumentException("quantity must not be negative");
+        }
+        return quantity;
+    }
+
+    @Test
     void malformedJsonSaysWhere() {
         String message = failure("{\"userId\": 42,,}", in -> {
             while (in.nextField()) {
