@@ -27,11 +27,11 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CodecBenchmark {
 
     private final ShipOrder order = SampleOrders.typical();
-    private final String json = ShipOrderCodec.encode(order);
+    private final String json = JtcShipOrder.encode(order);
 
     @Benchmark
     public String encodeJtc() {
-        return ShipOrderCodec.encode(order);
+        return JtcShipOrder.encode(order);
     }
 
     @Benchmark
@@ -46,7 +46,7 @@ public class CodecBenchmark {
 
     @Benchmark
     public ShipOrder decodeJtc() throws PayloadException {
-        return ShipOrderCodec.decode(json);
+        return JtcShipOrder.decode(json);
     }
 
     @Benchmark

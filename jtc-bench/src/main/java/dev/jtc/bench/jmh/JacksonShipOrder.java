@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A baseline: the same JSON as {@link ShipOrderCodec} written and read with jackson-core's
+ * A baseline: the same JSON as {@link JtcShipOrder} written and read with jackson-core's
  * {@link JsonGenerator} and {@link JsonParser} directly, the fastest a hand-written streaming
  * codec gets. It checks nothing a decoder should check (missing fields, types, paths in error
  * messages); what jtc's codec costs above it is the price of those checks and of its layering.

@@ -4,7 +4,7 @@ import dev.jtc.bench.jmh.ShipOrder.LineItem;
 import java.util.Map;
 
 /**
- * A baseline: the same JSON text as {@link ShipOrderCodec} produces, appended to a
+ * A baseline: the same JSON text as {@link JtcShipOrder} produces, appended to a
  * {@link StringBuilder} by hand with only the string escaping JSON needs. No library at all;
  * the least work that can produce this payload.
  */
