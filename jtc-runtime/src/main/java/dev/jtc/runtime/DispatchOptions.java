@@ -1,5 +1,6 @@
 package dev.jtc.runtime;
 
+import dev.jtc.schedule.Names;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,9 +1,9 @@
 package dev.jtc.runtime;
 
 import dev.jtc.MissedTicks;
-import dev.jtc.runtime.schedule.CronSchedule;
-import dev.jtc.runtime.schedule.IntervalSchedule;
-import dev.jtc.runtime.schedule.Schedule;
+import dev.jtc.schedule.CronSchedule;
+import dev.jtc.schedule.IntervalSchedule;
+import dev.jtc.schedule.Schedule;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;

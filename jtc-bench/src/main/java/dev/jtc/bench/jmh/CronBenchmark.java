@@ -4,7 +4,7 @@ import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
-import dev.jtc.runtime.schedule.CronSchedule;
+import dev.jtc.schedule.CronSchedule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

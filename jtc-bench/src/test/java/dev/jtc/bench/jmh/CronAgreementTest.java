@@ -3,7 +3,7 @@ package dev.jtc.bench.jmh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.cronutils.model.time.ExecutionTime;
-import dev.jtc.runtime.schedule.CronSchedule;
+import dev.jtc.schedule.CronSchedule;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

@@ -1,9 +1,9 @@
 package dev.jtc.processor.validation;
 
 import dev.jtc.processor.model.Attribute;
-import dev.jtc.runtime.Names;
-import dev.jtc.runtime.schedule.DurationCheck;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Names;
+import dev.jtc.schedule.DurationCheck;
+import dev.jtc.schedule.Durations;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.jtc.runtime.broker;
 
 import dev.jtc.runtime.JobState;
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.jtc.runtime.broker;
 
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import java.security.SecureRandom;
 
 /**

@@ -8,7 +8,7 @@ import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.broker.InMemoryBroker;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import dev.jtc.runtime.worker.Worker;
 import dev.jtc.runtime.worker.WorkerConfig;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobMessage;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import dev.jtc.runtime.worker.WorkerListener;
 import java.io.PrintWriter;
 import java.time.Clock;

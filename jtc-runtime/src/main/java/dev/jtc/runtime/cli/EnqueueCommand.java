@@ -5,7 +5,7 @@ import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.JobHandle;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.broker.Broker;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.broker.BrokerException;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

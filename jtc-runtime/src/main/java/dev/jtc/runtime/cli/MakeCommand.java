@@ -1,6 +1,6 @@
 package dev.jtc.runtime.cli;
 
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.WorkerInfo;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

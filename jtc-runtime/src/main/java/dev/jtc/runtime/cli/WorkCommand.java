@@ -4,7 +4,7 @@ import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.broker.Broker;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import dev.jtc.runtime.worker.Worker;
 import dev.jtc.runtime.worker.WorkerConfig;
 import dev.jtc.runtime.worker.WorkerListener;

@@ -2,7 +2,7 @@ package dev.jtc.runtime.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.jtc.runtime.JobState;
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -2,7 +2,7 @@ package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jtc.runtime.JobType;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.io.IOException;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.jtc.runtime.redis;
 
 import dev.jtc.runtime.JobState;
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.BrokerStats;

@@ -1,7 +1,7 @@
 package dev.jtc.runtime.redis;
 
 import dev.jtc.runtime.broker.PayloadLimit;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

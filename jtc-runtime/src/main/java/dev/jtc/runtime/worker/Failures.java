@@ -4,7 +4,7 @@ import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobMessage;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.TickResult;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

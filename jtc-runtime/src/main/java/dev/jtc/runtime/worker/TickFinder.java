@@ -1,6 +1,6 @@
 package dev.jtc.runtime.worker;
 
-import dev.jtc.runtime.schedule.Schedule;
+import dev.jtc.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

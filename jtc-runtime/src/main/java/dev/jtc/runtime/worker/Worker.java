@@ -12,7 +12,7 @@ import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.WorkerInfo;
-import dev.jtc.runtime.schedule.Durations;
+import dev.jtc.schedule.Durations;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.jtc.runtime.worker;
 
-import dev.jtc.runtime.Names;
+import dev.jtc.schedule.Names;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;

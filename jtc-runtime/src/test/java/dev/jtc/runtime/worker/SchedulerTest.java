@@ -10,8 +10,8 @@ import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.broker.JobMessage;
-import dev.jtc.runtime.schedule.IntervalSchedule;
-import dev.jtc.runtime.schedule.Schedule;
+import dev.jtc.schedule.IntervalSchedule;
+import dev.jtc.schedule.Schedule;
 import dev.jtc.runtime.testing.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -310,7 +310,7 @@ class SchedulerTest {
     @Test
     void aFailingTaskDoesNotStopTheOthers() throws Exception {
         ScheduledTask broken = new ScheduledTask("Broken", ScheduledTask.Kind.CRON, "?", ZoneId.of("UTC"), "",
-                new dev.jtc.runtime.schedule.Schedule() {
+                new dev.jtc.schedule.Schedule() {
                     @Override
                     public Optional<Instant> nextRunAfter(Instant instant) {
                         throw new IllegalStateException("schedule cannot compute");

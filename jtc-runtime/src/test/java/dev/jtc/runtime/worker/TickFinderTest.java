@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtc.runtime.schedule.CronSchedule;
-import dev.jtc.runtime.schedule.IntervalSchedule;
+import dev.jtc.schedule.CronSchedule;
+import dev.jtc.schedule.IntervalSchedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -63,11 +63,11 @@ class TickFinderTest {
     }
 
     /** Counts how often the finder asks the schedule. */
-    private static final class CountingSchedule implements dev.jtc.runtime.schedule.Schedule {
-        private final dev.jtc.runtime.schedule.Schedule delegate;
+    private static final class CountingSchedule implements dev.jtc.schedule.Schedule {
+        private final dev.jtc.schedule.Schedule delegate;
         int calls;
 
-        CountingSchedule(dev.jtc.runtime.schedule.Schedule delegate) {
+        CountingSchedule(dev.jtc.schedule.Schedule delegate) {
             this.delegate = delegate;
         }
 

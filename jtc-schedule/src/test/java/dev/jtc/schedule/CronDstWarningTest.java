@@ -1,4 +1,4 @@
-package dev.jtc.runtime.schedule;
+package dev.jtc.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.jtc.runtime.schedule;
+package dev.jtc.schedule;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package dev.jtc.runtime.schedule;
+package dev.jtc.schedule;
 
 /**
  * One comma-separated item of a cron field ({@code *}, {@code 5}, {@code 1-5}, {@code *}{@code /15},

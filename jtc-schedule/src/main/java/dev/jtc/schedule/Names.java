@@ -1,4 +1,4 @@
-package dev.jtc.runtime;
+package dev.jtc.schedule;
 
 import java.util.regex.Pattern;
 

@@ -1,4 +1,4 @@
-package dev.jtc.runtime.schedule;
+package dev.jtc.schedule;
 
 import java.time.Duration;
 import java.util.Objects;

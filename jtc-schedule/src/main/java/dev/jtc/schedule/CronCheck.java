@@ -1,4 +1,4 @@
-package dev.jtc.runtime.schedule;
+package dev.jtc.schedule;
 
 import java.util.Objects;
 
