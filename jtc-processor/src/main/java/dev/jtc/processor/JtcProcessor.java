@@ -11,31 +11,32 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.TypeElement;
 
 /**
- * jtc's annotation processor. It reads {@code @Job}, {@code @Cron}, {@code @Every} and
- * {@code @JtcApplication}, reports every mistake as a compile error on the exact annotation
- * value, and writes the application's payload codecs, typed dispatcher, dispatch table, schedule
- * registry, Dagger component and worker {@code main}.
+ * jtc's per-class processor. For each {@code @Job} class and each class with {@code @Cron} or
+ * {@code @Every} methods compiled now, it reports every mistake as a compile error on the exact
+ * annotation value, and writes what depends on that class alone: the job's codec or the class's
+ * schedule, and a contribution marker from which {@link JtcApplicationProcessor} builds the
+ * application, in this compilation or a later one.
  *
- * <p>It is an aggregating processor (declared for Gradle's incremental compilation) and never
- * lets an exception reach javac: a failure inside jtc becomes a {@code [jtc:internal-error]} with
- * its stack trace.
+ * <p>Isolating in Gradle's terms (each file it writes depends on one class). It never lets an
+ * exception reach javac: a failure inside jtc becomes a {@code [jtc:internal-error]} with its
+ * stack trace.
  */
 @AutoService(Processor.class)
 public final class JtcProcessor extends AbstractProcessor {
 
     private Diagnostics diagnostics;
-    private ProcessingRounds rounds;
+    private ClassRounds rounds;
 
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
         diagnostics = new Diagnostics(environment.getMessager());
-        rounds = new ProcessingRounds(environment, diagnostics);
+        rounds = new ClassRounds(environment, diagnostics);
     }
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(AnnotationNames.JOB, AnnotationNames.CRON, AnnotationNames.EVERY, AnnotationNames.APPLICATION);
+        return Set.of(AnnotationNames.JOB, AnnotationNames.CRON, AnnotationNames.EVERY);
     }
 
     @Override

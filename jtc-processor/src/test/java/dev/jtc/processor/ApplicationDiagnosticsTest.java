@@ -5,13 +5,14 @@ import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
 import static dev.jtc.processor.TestSources.compile;
+import static dev.jtc.processor.TestSources.compileWithDagger;
 import static dev.jtc.processor.TestSources.source;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The {@code @JtcApplication} diagnostics: none or two of them, a bad package, modules that are not modules. */
+/** The {@code @JtcApplication} diagnostics: two of them, one with nothing to run, a bad package, modules that are not modules. */
 final class ApplicationDiagnosticsTest {
 
     private static final JavaFileObject JOB = source("p.SendEmail", """
@@ -29,10 +30,21 @@ final class ApplicationDiagnosticsTest {
             """);
 
     @Test
-    void jobsWithoutAnApplication() {
-        assertOnlyError(compile(JOB),
-                "[jtc:application] @Job class p.SendEmail uses jtc, but the compilation has no @JtcApplication class",
-                JOB, "final class SendEmail");
+    void jobsWithoutAnApplicationCompileAsALibrary() {
+        Compilation compilation = compile(JOB);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.SendEmailCodec");
+        assertThat(compilation).generatedSourceFile("dev.jtc.contributions.p_SendEmail_Job")
+                .contentsAsUtf8String().contains("parameters = {\"userId\"}");
+    }
+
+    @Test
+    void applicationWithoutJobsOrTasksIsWarnedAbout() {
+        Compilation compilation = compileWithDagger(APP);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:no-jobs] @JtcApplication p.ShopApp has no jobs and no scheduled tasks")
+                .inFile(APP).onLineContaining("@JtcApplication");
+        assertThat(compilation).hadWarningCount(1);
     }
 
     @Test

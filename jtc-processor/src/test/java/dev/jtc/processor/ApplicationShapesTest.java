@@ -101,9 +101,8 @@ final class ApplicationShapesTest {
         assertThat(compilation).hadErrorContaining(
                 "[jtc:not-public] @Job class p.Ping is not public, but the generated classes are in package p.generated")
                 .inFile(JOB).onLineContaining("@Job");
-        assertThat(compilation).hadErrorContaining("[jtc:not-public] p.Ping.handle(...) is not public")
-                .inFile(JOB).onLineContaining("void handle");
-        assertThat(compilation).hadErrorCount(2);
+        // handle itself may stay package-private: the job's codec, beside it, calls it.
+        assertThat(compilation).hadErrorCount(1);
     }
 
     @Test

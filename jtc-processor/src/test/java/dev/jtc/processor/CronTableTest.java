@@ -35,7 +35,7 @@ final class CronTableTest {
             "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly");
 
     @Test
-    void everyValidExpressionCompilesIntoTheRegistryAsWritten() throws IOException {
+    void everyValidExpressionCompilesIntoTheScheduleAsWritten() throws IOException {
         String methods = IntStream.range(0, VALID.size())
                 .mapToObj(i -> "    @Cron(\"" + VALID.get(i) + "\") void task" + i + "() {}")
                 .collect(Collectors.joining("\n"));
@@ -53,10 +53,10 @@ final class CronTableTest {
         Compilation compilation = compileWithDagger(APP, owner);
 
         assertThat(compilation).succeededWithoutWarnings();
-        String registry = compilation.generatedSourceFile("p.ShopAppScheduleRegistry").orElseThrow()
+        String schedule = compilation.generatedSourceFile("p.MaintenanceSchedule").orElseThrow()
                 .getCharContent(true).toString();
         for (int i = 0; i < VALID.size(); i++) {
-            assertThat(registry).contains("ScheduledTask.cron(\"Maintenance.task" + i + "\", \"" + VALID.get(i) + "\"");
+            assertThat(schedule).contains("ScheduledTask.cron(\"Maintenance.task" + i + "\", \"" + VALID.get(i) + "\"");
         }
     }
 

@@ -119,8 +119,11 @@ final class GeneratedIdentifiersTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("p.WaitCodec").contentsAsUtf8String()
                 .contains("public record Payload(Duration wait__, String wait_, boolean equals) {");
+        assertThat(compilation).generatedSourceFile("p.WaitCodec").contentsAsUtf8String()
+                .contains("job.handle(p.wait__(), p.wait_(), p.equals());");
+        // "wait" is Object's: the job's methods get "Job" appended, whatever other jobs exist.
         assertThat(compilation).generatedSourceFile("p.ShopAppJobRunner").contentsAsUtf8String()
-                .contains("component.wait_().handle(p.wait__(), p.wait_(), p.equals());");
+                .contains("case \"Wait\" -> WaitCodec.run(component.waitJob(), payload, context);");
     }
 
     @Test
@@ -143,8 +146,9 @@ final class GeneratedIdentifiersTest {
         }
         Compilation compilation = compileWithDagger(sources.toArray(JavaFileObject[]::new));
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.ShopAppComponent").contentsAsUtf8String().contains(" factory_();");
-        assertThat(compilation).generatedSourceFile("p.ShopAppComponent").contentsAsUtf8String().contains("Jobs jobs_();");
+        for (String method : List.of("Factory factoryJob();", "Builder builderJob();", "Create createJob();", "Jobs jobsJob();")) {
+            assertThat(compilation).generatedSourceFile("p.ShopAppComponent").contentsAsUtf8String().contains(method);
+        }
     }
 
     @Test
@@ -164,8 +168,10 @@ final class GeneratedIdentifiersTest {
                 """);
         Compilation compilation = compileWithDagger(APP, job);
         assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("p.PingCodec").contentsAsUtf8String()
+                .contains("JOB_NAME = \"Ping\"");
         assertThat(compilation).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String()
-                .contains("PING = new JobType(\"Ping\", \"default\"");
+                .contains("public JobHandle ping() {");
     }
 
     @Test
@@ -274,13 +280,14 @@ final class GeneratedIdentifiersTest {
             classpath.add(new File(entry));
         }
         classpath.add(earlierBuild.toFile());
-        Compilation again = javac().withProcessors(new JtcProcessor(), new ComponentProcessor())
+        Compilation again = javac().withProcessors(new JtcProcessor(), new JtcApplicationProcessor(), new ComponentProcessor())
                 .withOptions("-Xlint:all,-processing")
                 .withClasspath(classpath)
                 .compile(APP, mail, sms);
         assertThat(again).succeededWithoutWarnings();
-        assertThat(again).generatedSourceFile("p.NotifyCodec").contentsAsUtf8String().contains("\"mail-notify\"");
-        assertThat(again).generatedSourceFile("p.SmsNotifyCodec").contentsAsUtf8String().contains("\"sms-notify\"");
+        assertThat(again).generatedSourceFile("p.mail.NotifyCodec").contentsAsUtf8String().contains("\"mail-notify\"");
+        assertThat(again).generatedSourceFile("p.sms.NotifyCodec").contentsAsUtf8String().contains("\"sms-notify\"");
+        assertThat(again).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String().contains("public JobHandle mailNotify(String to) {");
     }
 
     private static JavaFileObject notifyJob(String packageName) {

@@ -4,7 +4,10 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
+import static dev.jtc.processor.TestSources.columnOf;
 import static dev.jtc.processor.TestSources.compile;
+import static dev.jtc.processor.TestSources.compileWithDagger;
+import static dev.jtc.processor.TestSources.lineOf;
 import static dev.jtc.processor.TestSources.source;
 
 import com.google.testing.compile.Compilation;
@@ -83,7 +86,7 @@ final class JobDiagnosticsTest {
     }
 
     @Test
-    void duplicateNameIsReportedOnTheSecondNamingTheFirst() {
+    void duplicateNameIsReportedOnBothNamingTheOther() {
         JavaFileObject first = job("@Job(name = \"email\")", "    void handle() {}");
         JavaFileObject second = source("p.SendOtherEmail", """
                 package p;
@@ -98,10 +101,14 @@ final class JobDiagnosticsTest {
                     void handle() {}
                 }
                 """);
-        assertOnlyErrorAt(compile(APP, first, second),
-                "[jtc:duplicate-name] the name \"email\" of @Job class p.SendOtherEmail is already"
-                        + " used by @Job class p.SendEmail",
-                second, "@Job(", "\"email\"");
+        Compilation compilation = compile(APP, first, second);
+        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"email\" of @Job class p.SendOtherEmail is already"
+                        + " used by @Job class p.SendEmail")
+                .inFile(second).onLine(lineOf(second, "@Job(")).atColumn(columnOf(second, "\"email\""));
+        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"email\" of @Job class p.SendEmail is already"
+                        + " used by @Job class p.SendOtherEmail")
+                .inFile(first).onLine(lineOf(first, "@Job(")).atColumn(columnOf(first, "\"email\""));
+        assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
@@ -119,10 +126,14 @@ final class JobDiagnosticsTest {
                     @Every(value = "5m", name = "cleanup") void cleanup() {}
                 }
                 """);
-        assertOnlyErrorAt(compile(APP, jobSource, owner),
-                "[jtc:duplicate-name] the name \"cleanup\" of @Every method p.Maintenance.cleanup()"
-                        + " is already used by @Job class p.SendEmail",
-                owner, "@Every(", "\"cleanup\"");
+        Compilation compilation = compile(APP, jobSource, owner);
+        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"cleanup\" of @Every method p.Maintenance.cleanup()"
+                        + " is already used by @Job class p.SendEmail")
+                .inFile(owner).onLine(lineOf(owner, "@Every(")).atColumn(columnOf(owner, "\"cleanup\""));
+        assertThat(compilation).hadErrorContaining("[jtc:duplicate-name] the name \"cleanup\" of @Job class p.SendEmail"
+                        + " is already used by @Every method p.Maintenance.cleanup()")
+                .inFile(jobSource).onLine(lineOf(jobSource, "@Job(")).atColumn(columnOf(jobSource, "\"cleanup\""));
+        assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
@@ -324,7 +335,7 @@ final class JobDiagnosticsTest {
     }
 
     @Test
-    void handleInAnotherPackageMustBePublic() {
+    void handleInAnotherPackageMayBePackagePrivateSinceItsCodecSitsBesideIt() {
         JavaFileObject source = source("q.SendEmail", """
                 package q;
 
@@ -338,8 +349,9 @@ final class JobDiagnosticsTest {
                     void handle(long userId) {}
                 }
                 """);
-        assertOnlyError(compile(APP, source),
-                "[jtc:not-public] q.SendEmail.handle(...) is not public", source, "void handle(long userId)");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("q.SendEmailCodec").contentsAsUtf8String().contains("job.handle(p.userId());");
     }
 
     @Test

@@ -139,7 +139,7 @@ final class OtherProcessorsTest {
     }
 
     private static Compilation compile(SourceGenerator generator, JavaFileObject... sources) {
-        return javac().withProcessors(new JtcProcessor(), new ComponentProcessor(), generator)
+        return javac().withProcessors(new JtcProcessor(), new JtcApplicationProcessor(), new ComponentProcessor(), generator)
                 .withOptions("-Xlint:all,-processing")
                 .compile(sources);
     }

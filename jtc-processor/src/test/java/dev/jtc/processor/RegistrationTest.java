@@ -16,19 +16,22 @@ import org.junit.jupiter.api.Test;
 final class RegistrationTest {
 
     @Test
-    void registeredAsAServiceAndAsAnAggregatingProcessorForGradle() throws IOException {
-        assertTrue(resource("META-INF/services/javax.annotation.processing.Processor").contains("dev.jtc.processor.JtcProcessor"));
-        assertEquals("dev.jtc.processor.JtcProcessor,aggregating",
+    void registeredAsServicesAndForGradlesIncrementalProcessing() throws IOException {
+        String services = resource("META-INF/services/javax.annotation.processing.Processor");
+        assertTrue(services.contains("dev.jtc.processor.JtcProcessor"));
+        assertTrue(services.contains("dev.jtc.processor.JtcApplicationProcessor"));
+        assertEquals("dev.jtc.processor.JtcProcessor,isolating\ndev.jtc.processor.JtcApplicationProcessor,aggregating",
                 resource("META-INF/gradle/incremental.annotation.processors").trim());
     }
 
     @Test
     void supportsTheLatestSourceVersion() {
         assertEquals(SourceVersion.latestSupported(), new JtcProcessor().getSupportedSourceVersion());
+        assertEquals(SourceVersion.latestSupported(), new JtcApplicationProcessor().getSupportedSourceVersion());
     }
 
     @Test
-    void jobsWithOneSimpleNameInTwoPackagesGetDistinctCodecsAndMethods() {
+    void jobsWithOneSimpleNameInTwoPackagesGetCodecsBesideThemAndMethodsFromTheirNames() {
         JavaFileObject mail = TestSources.source("p.mail.Notify", """
                 package p.mail;
 
@@ -57,12 +60,12 @@ final class RegistrationTest {
                 """);
         Compilation compilation = TestSources.compileWithDagger(TestSources.APP, mail, sms);
         assertThat(compilation).succeededWithoutWarnings();
-        assertThat(compilation).generatedSourceFile("p.NotifyCodec").contentsAsUtf8String().contains("JOB_NAME = \"mail-notify\"");
-        assertThat(compilation).generatedSourceFile("p.SmsNotifyCodec").contentsAsUtf8String().contains("JOB_NAME = \"sms-notify\"");
+        assertThat(compilation).generatedSourceFile("p.mail.NotifyCodec").contentsAsUtf8String().contains("JOB_NAME = \"mail-notify\"");
+        assertThat(compilation).generatedSourceFile("p.sms.NotifyCodec").contentsAsUtf8String().contains("JOB_NAME = \"sms-notify\"");
         assertThat(compilation).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String()
-                .contains("public JobHandle notify_(String address) {");
+                .contains("public JobHandle mailNotify(String address) {");
         assertThat(compilation).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String()
-                .contains("public JobHandle notify__(String number) {");
+                .contains("public JobHandle smsNotify(String number) {");
     }
 
     private static String resource(String name) throws IOException {

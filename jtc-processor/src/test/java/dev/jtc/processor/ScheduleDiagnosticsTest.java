@@ -258,7 +258,7 @@ final class ScheduleDiagnosticsTest {
     }
 
     @Test
-    void scheduledMethodInAnotherPackageMustBePublic() {
+    void scheduledMethodInAnotherPackageMayBePackagePrivateSinceItsScheduleSitsBesideIt() {
         JavaFileObject source = source("q.Maintenance", """
                 package q;
 
@@ -271,8 +271,9 @@ final class ScheduleDiagnosticsTest {
                     @Every("5m") void cleanup() {}
                 }
                 """);
-        assertOnlyError(compile(APP, source),
-                "[jtc:not-public] q.Maintenance.cleanup() is not public", source, "@Every(\"5m\")");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("q.MaintenanceSchedule").contentsAsUtf8String().contains("owner.cleanup();");
     }
 
     @Test
@@ -290,13 +291,13 @@ final class ScheduleDiagnosticsTest {
     }
 
     @Test
-    void overloadedScheduledMethodsAreToldApartInTheDuplicateNameMessage() {
+    void overloadedScheduledMethodsAreToldApartInTheNameClashMessage() {
         assertMethodError("""
                     @Every("1m") void ping() {}
                     @Every("5m") void ping(JobContext context) {}
                 """,
-                "[jtc:duplicate-name] the name \"Maintenance.ping\" of @Every method p.Maintenance.ping(JobContext) is already"
-                        + " used by @Every method p.Maintenance.ping()",
+                "[jtc:name-clash] p.Maintenance.ping() and p.Maintenance.ping(JobContext) would both be the generated"
+                        + " MaintenanceSchedule.ping(...): rename one of the methods",
                 "void ping(JobContext context)");
     }
 
@@ -309,6 +310,6 @@ final class ScheduleDiagnosticsTest {
         Compilation compilation = compileWithDagger(APP, source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("p.ShopAppJobRunner").contentsAsUtf8String()
-                .contains("case \"Maintenance.ping\" -> component.maintenance().ping();");
+                .contains("case \"Maintenance.ping\" -> MaintenanceSchedule.ping(component.maintenancePing(), context);");
     }
 }

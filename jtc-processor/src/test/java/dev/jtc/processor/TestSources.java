@@ -29,7 +29,7 @@ final class TestSources {
 
     /** Compiles with jtc's processor alone: enough for errors, which stop jtc before it writes anything. */
     static Compilation compile(JavaFileObject... sources) {
-        return javac().withProcessors(new JtcProcessor()).compile(sources);
+        return javac().withProcessors(new JtcProcessor(), new JtcApplicationProcessor()).compile(sources);
     }
 
     /**
@@ -38,7 +38,7 @@ final class TestSources {
      * warns fails {@code succeededWithoutWarnings()}.
      */
     static Compilation compileWithDagger(JavaFileObject... sources) {
-        return javac().withProcessors(new JtcProcessor(), new ComponentProcessor())
+        return javac().withProcessors(new JtcProcessor(), new JtcApplicationProcessor(), new ComponentProcessor())
                 .withOptions("-Xlint:all,-processing")
                 .compile(sources);
     }

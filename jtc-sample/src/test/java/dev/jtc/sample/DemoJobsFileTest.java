@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jtc.runtime.PayloadException;
+import dev.jtc.sample.invoices.GenerateInvoiceCodec;
+import dev.jtc.sample.orders.SendOrderConfirmationCodec;
+import dev.jtc.sample.payments.ChargePaymentCodec;
 import dev.jtc.sample.payments.Currency;
 import java.io.IOException;
 import java.io.InputStream;

@@ -47,20 +47,20 @@ class ScheduledTasksTest {
         List<String> names = ShopAppScheduleRegistry.TASKS.stream().map(ScheduledTask::name).toList();
         assertEquals(List.of(MORNING_REPORT, "BackOfficeTasks.purgeOldMail", REFRESH_STOCK), names);
 
-        ScheduledTask refresh = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_REFRESH_STOCK;
+        ScheduledTask refresh = BackOfficeTasksSchedule.REFRESH_STOCK;
         assertEquals(ScheduledTask.Kind.INTERVAL, refresh.kind());
         assertFalse(refresh.overlap());
         assertEquals(MissedTicks.SKIP, refresh.missed());
         assertEquals("default", refresh.jobType().queue());
 
-        ScheduledTask report = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_MORNING_SALES_REPORT;
+        ScheduledTask report = BackOfficeTasksSchedule.MORNING_SALES_REPORT;
         assertEquals("Europe/Berlin", report.zone().getId());
         assertEquals(MissedTicks.RUN_ONCE, report.missed());
     }
 
     @Test
     void theMorningReportFollowsBerlinTimeAcrossTheSpringForwardWeekend() {
-        ScheduledTask report = ShopAppScheduleRegistry.BACK_OFFICE_TASKS_MORNING_SALES_REPORT;
+        ScheduledTask report = BackOfficeTasksSchedule.MORNING_SALES_REPORT;
         // Friday 27 March 2026, 07:00 CET = 06:00Z; clocks go forward on Sunday the 29th.
         Instant friday = Instant.parse("2026-03-27T06:00:00Z");
         Instant monday = report.schedule().nextRunAfter(friday).orElseThrow();

@@ -20,6 +20,7 @@ import dev.jtc.sample.orders.LineItem;
 import dev.jtc.sample.orders.Order;
 import dev.jtc.sample.payments.Charge;
 import dev.jtc.sample.payments.ChargePayment;
+import dev.jtc.sample.payments.ChargePaymentCodec;
 import dev.jtc.sample.payments.Currency;
 import dev.jtc.sample.payments.SandboxPaymentGateway;
 import java.math.BigDecimal;
@@ -173,7 +174,7 @@ class ShopJobsTest {
     void aPayloadThatDoesNotDecodeGoesToTheFailedSetWithTheFieldNamed() throws Exception {
         try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
             // What a producer with an outdated or buggy encoder might send: the typed dispatcher cannot.
-            JobHandle handle = new BrokerDispatcher(shop.broker, Clock.systemUTC()).dispatch(ShopAppJobs.CHARGE_PAYMENT,
+            JobHandle handle = new BrokerDispatcher(shop.broker, Clock.systemUTC()).dispatch(ChargePaymentCodec.TYPE,
                     "{\"orderId\":\"one thousand\",\"amount\":\"5.00\"}", DispatchOptions.none());
             Failure failure = shop.events.awaitFailed(handle.id());
 

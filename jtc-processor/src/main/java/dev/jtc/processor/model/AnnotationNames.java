@@ -12,6 +12,12 @@ public final class AnnotationNames {
     public static final String JAVAX_INJECT = "javax.inject.Inject";
     public static final String DAGGER_MODULE = "dagger.Module";
 
+    /** The package every compilation's contribution markers go to, so the application's compilation finds them all. */
+    public static final String CONTRIBUTIONS_PACKAGE = "dev.jtc.contributions";
+    public static final String JOB_CONTRIBUTION = "dev.jtc.internal.JobContribution";
+    public static final String TASK_CONTRIBUTION = "dev.jtc.internal.TaskContribution";
+    public static final String APPLICATION_CONTRIBUTION = "dev.jtc.internal.ApplicationContribution";
+
     private AnnotationNames() {
     }
 }

@@ -4,10 +4,12 @@ import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * A class annotated {@code @Job}, as written: the annotation's attributes with their sources and
- * every method named {@code handle} (validation decides whether there is exactly one).
+ * every method named {@code handle} it has, declared or inherited (validation decides whether
+ * there is exactly one).
  */
 public record JobDeclaration(
         TypeElement type,
@@ -18,7 +20,11 @@ public record JobDeclaration(
         Attribute<String> timeout,
         Attribute<String> backoffBase,
         Attribute<String> backoffCap,
-        List<ExecutableElement> handleMethods) {
+        List<Handle> handles) {
+
+    public JobDeclaration {
+        handles = List.copyOf(handles);
+    }
 
     /** The job's name on the wire: the {@code name} attribute, else the simple class name. */
     public String wireName() {
@@ -27,5 +33,23 @@ public record JobDeclaration(
 
     public String qualifiedName() {
         return type.getQualifiedName().toString();
+    }
+
+    /**
+     * One {@code handle} method of the job.
+     *
+     * @param parameterTypes the parameters' types as seen from the job class, so a {@code handle}
+     *     inherited from {@code Base<Order>} takes an {@code Order}
+     * @param declaringClass the class or interface that declares it: the job itself, or a supertype
+     */
+    public record Handle(ExecutableElement method, List<TypeMirror> parameterTypes, TypeElement declaringClass) {
+
+        public Handle {
+            parameterTypes = List.copyOf(parameterTypes);
+        }
+
+        public boolean inherited(TypeElement job) {
+            return !declaringClass.equals(job);
+        }
     }
 }

@@ -1,102 +1,49 @@
 package dev.jtc.processor.model;
 
+import dev.jtc.processor.model.JobDeclaration.Handle;
 import dev.jtc.processor.model.TaskDeclaration.TaskKind;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.BiConsumer;
-import java.util.function.BiFunction;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
- * Reads the classes jtc remembered by name (across rounds) into a {@link CompilationModel}. Each
- * class is read on its own: one that makes the reader fail is handed to {@code onFailure} and the
- * others are still read, so one bad class never hides the errors of the rest.
+ * Reads one annotated class into its declaration: a {@code @Job} class, a class with scheduled
+ * methods, or the {@code @JtcApplication}. It reads what is written and judges nothing; the
+ * validators do.
  */
 public final class ModelReader {
 
-    private final Elements elements;
+    private final Types types;
     private final Mirrors mirrors;
 
-    public ModelReader(Elements elements) {
-        this.elements = elements;
+    public ModelReader(Elements elements, Types types) {
+        this.types = types;
         this.mirrors = new Mirrors(elements);
     }
 
-    /** @param sourceTypes see {@link CompilationModel#sourceTypes()} */
-    public CompilationModel read(
-            Collection<String> applicationNames,
-            Collection<String> jobNames,
-            Collection<String> ownerNames,
-            Set<String> sourceTypes,
-            BiConsumer<Element, Throwable> onFailure) {
-        List<ApplicationDeclaration> applications =
-                readAnnotated(applicationNames, AnnotationNames.APPLICATION, this::application, onFailure);
-        List<JobDeclaration> jobs = readAnnotated(jobNames, AnnotationNames.JOB, this::job, onFailure);
-        List<TaskDeclaration> tasks = new ArrayList<>();
-        for (TypeElement owner : resolve(ownerNames)) {
-            for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
-                try {
-                    task(owner, method, TaskKind.CRON, Mirrors.find(method, AnnotationNames.CRON)).ifPresent(tasks::add);
-                    task(owner, method, TaskKind.EVERY, Mirrors.find(method, AnnotationNames.EVERY)).ifPresent(tasks::add);
-                } catch (RuntimeException | Error e) {
-                    onFailure.accept(method, e);
-                }
-            }
-        }
-        tasks.sort(Comparator.comparing((TaskDeclaration task) -> task.owner().getQualifiedName().toString())
-                .thenComparing(task -> task.method().getSimpleName().toString())
-                .thenComparing(TaskDeclaration::kind));
-        return new CompilationModel(applications, jobs, tasks, sourceTypes);
+    public Optional<ApplicationDeclaration> application(TypeElement type) {
+        return Mirrors.find(type, AnnotationNames.APPLICATION).map(mirror ->
+                new ApplicationDeclaration(type, mirror, mirrors.types(mirror, "modules"), mirrors.string(mirror, "generatedPackage")));
     }
 
-    /** Reads each named class that carries {@code annotation}; a class whose reading fails goes to {@code onFailure}. */
-    private <T> List<T> readAnnotated(Collection<String> names, String annotation,
-            BiFunction<TypeElement, AnnotationMirror, T> reader, BiConsumer<Element, Throwable> onFailure) {
-        List<T> declarations = new ArrayList<>();
-        for (TypeElement type : resolve(names)) {
-            try {
-                Mirrors.find(type, annotation).ifPresent(mirror -> declarations.add(reader.apply(type, mirror)));
-            } catch (RuntimeException | Error e) {
-                onFailure.accept(type, e);
-            }
-        }
-        return declarations;
-    }
-
-    /** The classes behind the names, sorted by name; a name that no longer resolves is skipped. */
-    private List<TypeElement> resolve(Collection<String> names) {
-        List<TypeElement> types = new ArrayList<>();
-        for (String name : new TreeSet<>(names)) {
-            TypeElement type = elements.getTypeElement(name);
-            if (type != null) {
-                types.add(type);
-            }
-        }
-        return types;
-    }
-
-    private ApplicationDeclaration application(TypeElement type, AnnotationMirror mirror) {
-        return new ApplicationDeclaration(type, mirror, mirrors.types(mirror, "modules"), mirrors.string(mirror, "generatedPackage"));
-    }
-
-    private JobDeclaration job(TypeElement type, AnnotationMirror mirror) {
-        List<ExecutableElement> handles = new ArrayList<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-            if (method.getSimpleName().contentEquals("handle")) {
-                handles.add(method);
-            }
-        }
-        return new JobDeclaration(
+    public Optional<JobDeclaration> job(TypeElement type) {
+        return Mirrors.find(type, AnnotationNames.JOB).map(mirror -> new JobDeclaration(
                 type,
                 mirror,
                 mirrors.string(mirror, "name"),
@@ -105,7 +52,80 @@ public final class ModelReader {
                 mirrors.string(mirror, "timeout"),
                 mirrors.string(mirror, "backoffBase"),
                 mirrors.string(mirror, "backoffCap"),
-                handles);
+                handles(type)));
+    }
+
+    /** The class's {@code @Cron} and {@code @Every} methods; empty if it has none (any more). */
+    public Optional<OwnerDeclaration> owner(TypeElement owner) {
+        List<TaskDeclaration> tasks = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(owner.getEnclosedElements())) {
+            task(owner, method, TaskKind.CRON, Mirrors.find(method, AnnotationNames.CRON)).ifPresent(tasks::add);
+            task(owner, method, TaskKind.EVERY, Mirrors.find(method, AnnotationNames.EVERY)).ifPresent(tasks::add);
+        }
+        tasks.sort(Comparator.comparing((TaskDeclaration task) -> task.method().getSimpleName().toString())
+                .thenComparing(task -> task.method().getParameters().size())
+                .thenComparing(TaskDeclaration::kind));
+        return tasks.isEmpty() ? Optional.empty() : Optional.of(new OwnerDeclaration(owner, tasks));
+    }
+
+    /**
+     * The job's {@code handle} methods: those it declares, else those of the nearest superclass
+     * that declares any, else the default methods of its interfaces. Each with its parameter types
+     * as seen from the job, so type arguments of a generic supertype are filled in.
+     */
+    private List<Handle> handles(TypeElement job) {
+        DeclaredType jobType = (DeclaredType) job.asType();
+        List<Handle> handles = declaredHandles(job, jobType, false);
+        for (TypeElement superclass = superclass(job); handles.isEmpty() && superclass != null; superclass = superclass(superclass)) {
+            handles = declaredHandles(superclass, jobType, true);
+        }
+        if (handles.isEmpty()) {
+            Deque<TypeElement> interfaces = new ArrayDeque<>();
+            Set<TypeElement> seen = new HashSet<>();
+            for (TypeElement current = job; current != null; current = superclass(current)) {
+                current.getInterfaces().forEach(type -> interfaces.add(asElement(type)));
+            }
+            while (!interfaces.isEmpty()) {
+                TypeElement candidate = interfaces.poll();
+                if (candidate != null && seen.add(candidate)) {
+                    declaredHandles(candidate, jobType, true).stream()
+                            .filter(handle -> handle.method().getModifiers().contains(Modifier.DEFAULT))
+                            .forEach(handles::add);
+                    candidate.getInterfaces().forEach(type -> interfaces.add(asElement(type)));
+                }
+            }
+        }
+        return handles;
+    }
+
+    private List<Handle> declaredHandles(TypeElement declaring, DeclaredType jobType, boolean inheritedOnly) {
+        List<Handle> handles = new ArrayList<>();
+        for (ExecutableElement method : ElementFilter.methodsIn(declaring.getEnclosedElements())) {
+            if (!method.getSimpleName().contentEquals("handle")) {
+                continue;
+            }
+            if (inheritedOnly && (method.getModifiers().contains(Modifier.PRIVATE) || method.getModifiers().contains(Modifier.STATIC))) {
+                continue;
+            }
+            List<TypeMirror> parameterTypes = new ArrayList<>();
+            TypeMirror asMember = types.asMemberOf(jobType, method);
+            if (asMember.getKind() == TypeKind.EXECUTABLE) {
+                parameterTypes.addAll(((ExecutableType) asMember).getParameterTypes());
+            } else {
+                method.getParameters().forEach(parameter -> parameterTypes.add(parameter.asType()));
+            }
+            handles.add(new Handle(method, parameterTypes, declaring));
+        }
+        return handles;
+    }
+
+    private static TypeElement superclass(TypeElement type) {
+        TypeElement superclass = asElement(type.getSuperclass());
+        return superclass == null || superclass.getQualifiedName().contentEquals("java.lang.Object") ? null : superclass;
+    }
+
+    private static TypeElement asElement(TypeMirror type) {
+        return type.getKind() == TypeKind.DECLARED ? (TypeElement) ((DeclaredType) type).asElement() : null;
     }
 
     private Optional<TaskDeclaration> task(TypeElement owner, ExecutableElement method, TaskKind kind, Optional<AnnotationMirror> found) {

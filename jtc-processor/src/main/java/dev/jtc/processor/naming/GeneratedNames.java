@@ -2,19 +2,22 @@ package dev.jtc.processor.naming;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.NameAllocator;
+import dev.jtc.processor.model.AnnotationNames;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import javax.lang.model.SourceVersion;
 
 /**
  * Every name jtc generates comes from here, so that names are deterministic (no counters that
  * depend on timing, no hashes) and nested classes flatten the same way everywhere
  * ({@code Outer.Inner} becomes {@code Outer_Inner}).
+ *
+ * <p>A name derived from a job or task depends on that job or task alone, never on the others
+ * of the application: adding a job never renames what existing code calls. Two that would get
+ * the same name are a compile error, not a silent suffix.
  */
 public final class GeneratedNames {
 
@@ -26,6 +29,14 @@ public final class GeneratedNames {
     /** Names a record component must not have (JLS 8.10.1): its accessor would clash with {@code Object}'s method. */
     private static final Set<String> RESTRICTED_COMPONENT_NAMES =
             Set.of("clone", "finalize", "getClass", "hashCode", "notify", "notifyAll", "toString", "wait");
+
+    /**
+     * Method names a job or task must not get: {@code Object}'s, and those the component already
+     * has ({@code jobs()}) or Dagger reserves for making it ({@code factory}, {@code builder},
+     * {@code create}).
+     */
+    private static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
+            "notifyAll", "wait", "clone", "finalize", "jobs", "factory", "builder", "create");
 
     private final String targetPackage;
     private final String applicationName;
@@ -74,6 +85,73 @@ public final class GeneratedNames {
 
     private ClassName generated(String suffix) {
         return ClassName.get(targetPackage, applicationName + suffix);
+    }
+
+    /** The codec generated for {@code job}, beside it: {@code com.acme.SendWelcomeEmailCodec}. */
+    public static ClassName codec(ClassName job) {
+        return ClassName.get(job.packageName(), flatName(job) + "Codec");
+    }
+
+    /** The schedule generated for a class with scheduled methods, beside it: {@code com.acme.MaintenanceSchedule}. */
+    public static ClassName schedule(ClassName owner) {
+        return ClassName.get(owner.packageName(), flatName(owner) + "Schedule");
+    }
+
+    /** What a contribution marker describes; its name ends in the kind, so one class can be a job and own tasks. */
+    public enum MarkerKind {
+        JOB("Job"),
+        TASKS("Tasks"),
+        APPLICATION("Application");
+
+        private final String suffix;
+
+        MarkerKind(String suffix) {
+            this.suffix = suffix;
+        }
+    }
+
+    /**
+     * The marker for {@code type} in the contributions package: {@code com.acme.shop.Reports.Nightly}
+     * gives {@code dev.jtc.contributions.com_acme_shop_Reports_Nightly_Job}. An underscore in a name
+     * is doubled, so two different classes never share a marker.
+     */
+    public static ClassName marker(ClassName type, MarkerKind kind) {
+        List<String> parts = new ArrayList<>();
+        if (!type.packageName().isEmpty()) {
+            for (String segment : type.packageName().split("\\.")) {
+                parts.add(segment.replace("_", "__"));
+            }
+        }
+        type.simpleNames().forEach(name -> parts.add(name.replace("_", "__")));
+        parts.add(kind.suffix);
+        return ClassName.get(AnnotationNames.CONTRIBUTIONS_PACKAGE, String.join("_", parts));
+    }
+
+    /**
+     * The method name for a job or task in the generated dispatcher and component, from its name
+     * on the wire: {@code SendWelcomeEmail} gives {@code sendWelcomeEmail}, {@code ship-order}
+     * {@code shipOrder}, {@code Maintenance.healthCheck} {@code maintenanceHealthCheck}. A result
+     * that is no Java identifier, or that {@code Object} or the component already has, gets
+     * {@code Job} appended ({@code default} gives {@code defaultJob}); one that starts with a digit
+     * gets {@code job} in front.
+     */
+    public static String methodName(String wireName) {
+        StringBuilder name = new StringBuilder();
+        for (String word : wireName.split("[._-]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (name.length() == 0) {
+                name.append(lowerCamel(word));
+            } else {
+                name.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+            }
+        }
+        if (name.length() == 0 || Character.isDigit(name.charAt(0))) {
+            name.insert(0, "job");
+        }
+        String method = name.toString();
+        return SourceVersion.isKeyword(method) || RESERVED_METHODS.contains(method) ? method + "Job" : method;
     }
 
     /** {@code Outer.Inner} as {@code Outer_Inner}. */
@@ -151,51 +229,5 @@ public final class GeneratedNames {
             names.newName(reserved, "Object." + reserved);
         }
         return names;
-    }
-
-    /**
-     * Codec class names, kept for the whole compilation: a job's codec keeps its name in every
-     * round. Two jobs with one simple name are told apart by the last segment of their package
-     * ({@code NotifyCodec}, {@code SmsNotifyCodec}); a name already used by a class of the
-     * target package is avoided the same way.
-     */
-    public static final class CodecNames {
-
-        private final Map<String, String> byJob = new HashMap<>();
-        private final Map<String, String> byName = new HashMap<>();
-
-        /**
-         * The codec's simple name for {@code job}, assigning one on first sight. Call in a stable
-         * order (sorted by qualified name) so that assignments are deterministic.
-         *
-         * @param existingClass whether the target package already has a class of that simple name
-         */
-        public String codecFor(ClassName job, Predicate<String> existingClass) {
-            String known = byJob.get(job.canonicalName());
-            if (known != null) {
-                return known;
-            }
-            String base = flatName(job) + "Codec";
-            String candidate = base;
-            if (taken(candidate, existingClass)) {
-                String packageName = job.packageName();
-                String lastSegment = packageName.substring(packageName.lastIndexOf('.') + 1);
-                candidate = upperFirst(lastSegment) + base;
-            }
-            for (int suffix = 2; taken(candidate, existingClass); suffix++) {
-                candidate = base + suffix;
-            }
-            byJob.put(job.canonicalName(), candidate);
-            byName.put(candidate, job.canonicalName());
-            return candidate;
-        }
-
-        private boolean taken(String name, Predicate<String> existingClass) {
-            return byName.containsKey(name) || existingClass.test(name);
-        }
-
-        private static String upperFirst(String text) {
-            return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        }
     }
 }

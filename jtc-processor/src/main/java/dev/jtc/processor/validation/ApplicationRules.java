@@ -4,7 +4,6 @@ import com.palantir.javapoet.ClassName;
 import dev.jtc.processor.model.AnnotationNames;
 import dev.jtc.processor.model.ApplicationDeclaration;
 import dev.jtc.processor.model.Attribute;
-import dev.jtc.processor.model.CompilationModel;
 import dev.jtc.processor.model.DaggerModules;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.naming.GeneratedNames;
@@ -20,7 +19,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * Exactly one {@code @JtcApplication} where jobs or tasks exist; a valid package; real Dagger
+ * Exactly one {@code @JtcApplication} in a compilation; a valid package; real Dagger
  * modules, each of which Dagger or the application can instantiate where an instance is needed;
  * no class of the compilation already named like a class jtc generates.
  */
@@ -39,18 +38,7 @@ final class ApplicationRules {
         this.finalRound = finalRound;
     }
 
-    void check(CompilationModel model, boolean complete) {
-        List<ApplicationDeclaration> applications = model.applications();
-        if (applications.isEmpty()) {
-            if (complete && model.hasWork()) {
-                Element first = !model.jobs().isEmpty() ? model.jobs().get(0).type() : model.tasks().get(0).method();
-                String what = !model.jobs().isEmpty()
-                        ? "@Job class " + model.jobs().get(0).qualifiedName()
-                        : model.tasks().get(0).kind().annotation() + " method " + model.tasks().get(0).methodDescription();
-                report.error(Message.APPLICATION_MISSING, first, what);
-            }
-            return;
-        }
+    void check(List<ApplicationDeclaration> applications, Set<String> sourceTypes) {
         ApplicationDeclaration first = applications.get(0);
         for (ApplicationDeclaration other : applications.subList(1, applications.size())) {
             report.errorOnAnnotation(Message.APPLICATION_TWICE, other.type(), other.annotation(),
@@ -61,7 +49,7 @@ final class ApplicationRules {
             checkModules(application);
         }
         if (applications.size() == 1) {
-            checkGeneratedNames(first, model.sourceTypes());
+            checkGeneratedNames(first, sourceTypes);
         }
     }
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.Elements;
 
 /**
  * What a user method must be for generated code to call it directly on a new instance: a job's
@@ -29,15 +27,6 @@ final class CalledMethods {
             }
         }
         return String.join(" ", found);
-    }
-
-    /**
-     * Whether {@code method} of {@code owner} must be public but is not: the generated classes live
-     * in {@code targetPackage} (null while unknown), and {@code owner} is in another package.
-     */
-    static boolean needsPublic(Elements elements, ExecutableElement method, TypeElement owner, String targetPackage) {
-        return targetPackage != null && !method.getModifiers().contains(Modifier.PUBLIC)
-                && !elements.getPackageOf(owner).getQualifiedName().contentEquals(targetPackage);
     }
 
     /** The parameter types as messages show them: {@code java.lang.String, long}. */

@@ -1,14 +1,9 @@
 package dev.jtc.processor.validation;
 
 import dev.jtc.processor.model.AnnotationNames;
-import dev.jtc.processor.model.CompilationModel;
-import dev.jtc.processor.model.JobDeclaration;
 import dev.jtc.processor.model.Mirrors;
-import dev.jtc.processor.model.TaskDeclaration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -22,8 +17,9 @@ import javax.lang.model.util.Elements;
 /**
  * Every job class and every class that owns scheduled methods comes from the generated Dagger
  * component, a new instance per run. So each must be a concrete, non-private, top-level or static
- * nested class with one {@code @Inject} constructor, and public (with a public constructor) when
- * the generated classes live in another package.
+ * nested class with one {@code @Inject} constructor (checked in the class's own compilation),
+ * and public with a public constructor when the application's generated classes live in another
+ * package (checked in the application's compilation, which knows that package).
  *
  * <p>A public no-argument constructor without {@code @Inject} is not accepted: Dagger creates only
  * classes whose constructor carries {@code @Inject}, so the message asks for it instead of letting
@@ -33,43 +29,26 @@ final class InjectionRules {
 
     private final Elements elements;
     private final Report report;
-    private final String targetPackage;
 
-    InjectionRules(Elements elements, Report report, String targetPackage) {
+    InjectionRules(Elements elements, Report report) {
         this.elements = elements;
         this.report = report;
-        this.targetPackage = targetPackage;
     }
 
-    void check(CompilationModel model) {
-        Map<String, Target> classes = new LinkedHashMap<>();
-        for (JobDeclaration job : model.jobs()) {
-            classes.put(job.qualifiedName(), new Target(job.type(), job.annotation(), "@Job class " + job.qualifiedName()));
-        }
-        for (TaskDeclaration task : model.tasks()) {
-            String name = task.owner().getQualifiedName().toString();
-            classes.putIfAbsent(name, new Target(task.owner(), null, name + " (it has scheduled methods)"));
-        }
-        for (Target target : classes.values()) {
-            checkClass(target);
-        }
-    }
-
-    private record Target(TypeElement type, AnnotationMirror annotation, String description) {}
-
-    private void checkClass(Target target) {
-        TypeElement type = target.type();
+    /**
+     * The rules of the class's own compilation: a shape Dagger can make, with exactly one
+     * non-private {@code @Inject} constructor.
+     *
+     * @param annotation the class's {@code @Job}, or null for a class that only owns scheduled methods
+     */
+    void checkInjectable(TypeElement type, AnnotationMirror annotation, String description) {
+        Target target = new Target(type, annotation, description);
         String problem = shapeProblem(type);
         if (problem != null) {
             notInjectable(target, type, problem);
             return;
         }
-        List<ExecutableElement> injectConstructors = new ArrayList<>();
-        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (Mirrors.has(constructor, AnnotationNames.JAKARTA_INJECT) || Mirrors.has(constructor, AnnotationNames.JAVAX_INJECT)) {
-                injectConstructors.add(constructor);
-            }
-        }
+        List<ExecutableElement> injectConstructors = injectConstructors(type);
         if (injectConstructors.isEmpty()) {
             notInjectable(target, type, "it has no @Inject constructor, and Dagger creates only classes that have one;"
                     + " add @Inject (jakarta.inject.Inject) to a constructor, e.g. @Inject " + type.getSimpleName() + "() {}");
@@ -80,12 +59,48 @@ final class InjectionRules {
                     + " @Inject constructors; keep @Inject on exactly one");
             return;
         }
-        ExecutableElement constructor = injectConstructors.get(0);
-        if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
-            notInjectable(target, constructor, "its @Inject constructor is private; make it package-private or public");
+        if (injectConstructors.get(0).getModifiers().contains(Modifier.PRIVATE)) {
+            notInjectable(target, injectConstructors.get(0), "its @Inject constructor is private; make it package-private or public");
+        }
+    }
+
+    /**
+     * The rule of the application's compilation: the generated component in {@code targetPackage}
+     * names the class and calls its constructor, so in another package both must be public.
+     */
+    void checkVisibleFrom(String targetPackage, TypeElement type, AnnotationMirror annotation, String description) {
+        if (elements.getPackageOf(type).getQualifiedName().contentEquals(targetPackage)) {
             return;
         }
-        checkVisibleFromTarget(target, constructor);
+        if (elements.getPackageOf(type).isUnnamed()) {
+            report.errorOnAnnotation(Message.UNNAMED_PACKAGE, type, annotation, description, targetPackage);
+            return;
+        }
+        for (Element current = type; current instanceof TypeElement nested; current = current.getEnclosingElement()) {
+            if (!nested.getModifiers().contains(Modifier.PUBLIC)) {
+                report.errorOnAnnotation(Message.NOT_PUBLIC, type, annotation,
+                        nested == type ? description : "class " + nested.getQualifiedName() + ", which encloses " + type.getQualifiedName(),
+                        targetPackage, "make it public");
+                return;
+            }
+        }
+        List<ExecutableElement> constructors = injectConstructors(type);
+        if (constructors.size() == 1 && !constructors.get(0).getModifiers().contains(Modifier.PUBLIC)) {
+            report.error(Message.NOT_PUBLIC, constructors.get(0), "the @Inject constructor of " + type.getQualifiedName(), targetPackage,
+                    "make the constructor public");
+        }
+    }
+
+    private record Target(TypeElement type, AnnotationMirror annotation, String description) {}
+
+    private static List<ExecutableElement> injectConstructors(TypeElement type) {
+        List<ExecutableElement> constructors = new ArrayList<>();
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (Mirrors.has(constructor, AnnotationNames.JAKARTA_INJECT) || Mirrors.has(constructor, AnnotationNames.JAVAX_INJECT)) {
+                constructors.add(constructor);
+            }
+        }
+        return constructors;
     }
 
     /** What stops Dagger from making an instance of {@code type} at all, or null. */
@@ -114,29 +129,6 @@ final class InjectionRules {
             }
         }
         return null;
-    }
-
-    private void checkVisibleFromTarget(Target target, ExecutableElement constructor) {
-        TypeElement type = target.type();
-        if (targetPackage == null || elements.getPackageOf(type).getQualifiedName().contentEquals(targetPackage)) {
-            return;
-        }
-        if (elements.getPackageOf(type).isUnnamed()) {
-            report.errorOnAnnotation(Message.UNNAMED_PACKAGE, type, target.annotation(), target.description(), targetPackage);
-            return;
-        }
-        for (Element current = type; current instanceof TypeElement nested; current = current.getEnclosingElement()) {
-            if (!nested.getModifiers().contains(Modifier.PUBLIC)) {
-                report.errorOnAnnotation(Message.NOT_PUBLIC, type, target.annotation(),
-                        nested == type ? target.description() : "class " + nested.getQualifiedName() + ", which encloses " + type.getQualifiedName(),
-                        targetPackage, "make it public");
-                return;
-            }
-        }
-        if (!constructor.getModifiers().contains(Modifier.PUBLIC)) {
-            report.error(Message.NOT_PUBLIC, constructor, "the @Inject constructor of " + type.getQualifiedName(), targetPackage,
-                    "make the constructor public");
-        }
     }
 
     private void notInjectable(Target target, Element element, String problem) {

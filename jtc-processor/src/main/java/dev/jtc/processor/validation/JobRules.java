@@ -1,110 +1,163 @@
 package dev.jtc.processor.validation;
 
 import dev.jtc.processor.model.JobDeclaration;
+import dev.jtc.processor.model.JobDeclaration.Handle;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.PayloadTypeReader;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
- * The rules of a {@code @Job} class beyond injection: one usable {@code handle} method whose
- * parameters can travel as JSON, and valid attributes (name, queue, retries, timeout, backoff).
+ * The rules of a {@code @Job} class beyond injection: one usable {@code handle} method, declared
+ * or inherited, whose parameters can travel as JSON, and valid attributes (name, queue, retries,
+ * timeout, backoff). The job's codec sits in the job's own package and calls {@code handle}, so
+ * the method need only be visible from there.
  */
 final class JobRules {
+
+    /** The names javac gives parameters of a class file compiled without {@code -parameters} or {@code -g}. */
+    private static final Pattern SYNTHETIC_PARAMETER = Pattern.compile("arg\\d+");
 
     private final Elements elements;
     private final Report report;
     private final AttributeRules attributes;
-    private final String targetPackage;
+    private final Predicate<Element> fromSource;
     private final boolean finalRound;
 
     /**
+     * @param fromSource whether an element was compiled from source in this compilation, so its
+     *     parameter names are the ones written
      * @param finalRound whether no later round can bring the types that do not resolve yet, so
      *     that they are errors rather than something to wait for
      */
-    JobRules(Elements elements, Report report, AttributeRules attributes, String targetPackage, boolean finalRound) {
+    JobRules(Elements elements, Report report, AttributeRules attributes, Predicate<Element> fromSource, boolean finalRound) {
         this.elements = elements;
         this.report = report;
         this.attributes = attributes;
-        this.targetPackage = targetPackage;
+        this.fromSource = fromSource;
         this.finalRound = finalRound;
     }
 
-    void check(List<JobDeclaration> jobs) {
-        for (JobDeclaration job : jobs) {
-            checkHandle(job);
-            checkAttributes(job);
-        }
+    void check(JobDeclaration job) {
+        checkHandle(job);
+        checkAttributes(job);
     }
 
     private void checkHandle(JobDeclaration job) {
-        List<ExecutableElement> handles = job.handleMethods();
+        List<Handle> handles = job.handles();
         if (handles.isEmpty()) {
             report.errorOnAnnotation(Message.HANDLE_MISSING, job.type(), job.annotation(), job.qualifiedName());
             return;
         }
         if (handles.size() > 1) {
-            report.error(Message.HANDLE_OVERLOADED, handles.get(1), job.qualifiedName(), handles.size());
+            Element second = handles.get(1).inherited(job.type()) ? job.type() : handles.get(1).method();
+            report.error(Message.HANDLE_OVERLOADED, second, job.qualifiedName(), handles.size());
             return;
         }
-        ExecutableElement handle = handles.get(0);
-        String wrongModifiers = CalledMethods.forbiddenModifiers(handle);
-        if (!wrongModifiers.isEmpty()) {
-            report.error(Message.HANDLE_MODIFIERS, handle, job.qualifiedName(), wrongModifiers);
-            return;
-        }
-        if (CalledMethods.needsPublic(elements, handle, job.type(), targetPackage)) {
-            report.error(Message.NOT_PUBLIC, handle, job.qualifiedName() + ".handle(...)", targetPackage, "make handle public");
+        Handle handle = handles.get(0);
+        ExecutableElement method = handle.method();
+        if (handle.inherited(job.type())) {
+            if (!checkInherited(job, handle)) {
+                return;
+            }
+        } else {
+            String wrongModifiers = CalledMethods.forbiddenModifiers(method);
+            if (!wrongModifiers.isEmpty()) {
+                report.error(Message.HANDLE_MODIFIERS, method, job.qualifiedName(), wrongModifiers);
+                return;
+            }
         }
         checkParameters(job, handle);
     }
 
-    private void checkParameters(JobDeclaration job, ExecutableElement handle) {
-        PayloadTypeReader payloadTypes = new PayloadTypeReader(elements, targetPackage);
+    /**
+     * An inherited {@code handle} works when the codec, in the job's package, can call it, and
+     * when its parameter names (the payload's field names) are known.
+     */
+    private boolean checkInherited(JobDeclaration job, Handle handle) {
+        ExecutableElement method = handle.method();
+        String from = handle.declaringClass().getQualifiedName().toString();
+        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
+            report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
+                    "where it is abstract: implement handle in " + job.type().getSimpleName());
+            return false;
+        }
+        boolean samePackage = elements.getPackageOf(handle.declaringClass()).equals(elements.getPackageOf(job.type()));
+        if (!method.getModifiers().contains(Modifier.PUBLIC) && !samePackage) {
+            report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
+                    "another package, where it is not public, so the job's codec cannot call it: make it public there,"
+                            + " or override handle in " + job.type().getSimpleName());
+            return false;
+        }
+        boolean namesUnknown = !fromSource.test(handle.declaringClass()) && !method.getParameters().isEmpty()
+                && method.getParameters().stream().allMatch(parameter -> SYNTHETIC_PARAMETER.matcher(parameter.getSimpleName()).matches());
+        if (namesUnknown) {
+            report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
+                    "whose class file has no parameter names, and the payload's fields are named after them: compile "
+                            + from + " with -parameters, or override handle in " + job.type().getSimpleName());
+            return false;
+        }
+        return true;
+    }
+
+    private void checkParameters(JobDeclaration job, Handle handle) {
+        String ownPackage = elements.getPackageOf(job.type()).getQualifiedName().toString();
+        PayloadTypeReader payloadTypes = new PayloadTypeReader(elements, ownPackage);
+        Element reportOn = handle.inherited(job.type()) ? job.type() : null;
         int contexts = 0;
-        for (VariableElement parameter : handle.getParameters()) {
-            if (Mirrors.isJobContext(parameter.asType())) {
+        List<? extends VariableElement> parameters = handle.method().getParameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            VariableElement parameter = parameters.get(i);
+            TypeMirror type = handle.parameterTypes().get(i);
+            Element where = reportOn != null ? reportOn : parameter;
+            if (Mirrors.isJobContext(type)) {
                 contexts++;
                 if (contexts == 2) {
-                    report.error(Message.INVALID_PARAMETERS, parameter, job.qualifiedName() + ".handle",
-                            CalledMethods.parameterList(handle),
+                    report.error(Message.INVALID_PARAMETERS, where, job.qualifiedName() + ".handle",
+                            CalledMethods.parameterList(handle.method()),
                             "a handle method declares JobContext at most once; remove the second");
                 }
                 continue;
             }
-            PayloadTypeReader.Result result = payloadTypes.read(parameter.asType());
+            PayloadTypeReader.Result result = payloadTypes.read(type);
             if (!result.supported()) {
-                reportPayloadProblem(job, parameter, result);
+                reportPayloadProblem(job, where, parameter, type, result, ownPackage);
             }
         }
     }
 
-    private void reportPayloadProblem(JobDeclaration job, VariableElement parameter, PayloadTypeReader.Result result) {
-        String where = "parameter '" + parameter.getSimpleName() + "' of " + job.qualifiedName() + ".handle(...)";
+    private void reportPayloadProblem(JobDeclaration job, Element where, VariableElement parameter, TypeMirror type,
+            PayloadTypeReader.Result result, String ownPackage) {
+        String description = "parameter '" + parameter.getSimpleName() + "' of " + job.qualifiedName() + ".handle(...)";
         switch (result.failure()) {
-            case NOT_VISIBLE -> report.error(Message.NOT_PUBLIC, parameter,
+            case NOT_VISIBLE -> report.error(Message.NOT_PUBLIC, where,
                     result.nonPublic().equals(result.problem())
-                            ? result.problem() + ", in " + where + ","
-                            : "class " + result.nonPublic() + ", which encloses " + result.problem() + " in " + where + ",",
-                    targetPackage, "make it public");
-            case UNNAMED_PACKAGE -> report.error(Message.UNNAMED_PACKAGE, parameter, result.problem() + ", in " + where + ",",
-                    targetPackage);
+                            ? result.problem() + ", in " + description + ","
+                            : "class " + result.nonPublic() + ", which encloses " + result.problem() + " in " + description + ",",
+                    ownPackage, "make it public");
+            case UNNAMED_PACKAGE -> report.error(Message.UNNAMED_PACKAGE, where, result.problem() + ", in " + description + ",",
+                    ownPackage);
             case UNRESOLVED -> {
                 if (finalRound) {
-                    report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(), job.qualifiedName(),
-                            parameter.asType(), result.problem());
+                    report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, where, parameter.getSimpleName(), job.qualifiedName(),
+                            type, result.problem());
                 } else {
                     // Another processor may generate the type in a later round: write this job's codec then.
                     report.waitFor(job.qualifiedName());
                 }
             }
-            case UNSUPPORTED -> report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, parameter, parameter.getSimpleName(),
-                    job.qualifiedName(), parameter.asType(), result.problem());
+            case UNSUPPORTED -> report.error(Message.UNSUPPORTED_PAYLOAD_TYPE, where, parameter.getSimpleName(),
+                    job.qualifiedName(), type, result.problem());
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
@@ -18,6 +19,25 @@ public final class Report {
 
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final Set<String> waitingFor = new TreeSet<>();
+    private final Predicate<Element> fromSource;
+    private final Element fallback;
+    private final AnnotationMirror fallbackAnnotation;
+
+    /** A report whose diagnostics go where the validators put them. */
+    public Report() {
+        this(element -> true, null, null);
+    }
+
+    /**
+     * A report for rules about classes that may come from class files (a dependency jar, an
+     * earlier build): javac can show no position in those, so such a diagnostic is put on
+     * {@code fallback} (the application's annotation) instead; its text names the class.
+     */
+    public Report(Predicate<Element> fromSource, Element fallback, AnnotationMirror fallbackAnnotation) {
+        this.fromSource = fromSource;
+        this.fallback = fallback;
+        this.fallbackAnnotation = fallbackAnnotation;
+    }
 
     public List<Diagnostic> diagnostics() {
         return List.copyOf(diagnostics);
@@ -41,7 +61,7 @@ public final class Report {
     }
 
     void error(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... arguments) {
-        diagnostics.add(new Diagnostic(Kind.ERROR, message, message.format(arguments), element, annotation, value));
+        add(Kind.ERROR, message, element, annotation, value, arguments);
     }
 
     /** An error on an attribute: on its value if the user wrote it, else on the annotation. */
@@ -59,6 +79,24 @@ public final class Report {
     }
 
     void warning(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... arguments) {
-        diagnostics.add(new Diagnostic(Kind.WARNING, message, message.format(arguments), element, annotation, value));
+        add(Kind.WARNING, message, element, annotation, value, arguments);
+    }
+
+    void warning(Message message, Element element, Object... arguments) {
+        warning(message, element, null, null, arguments);
+    }
+
+    void note(Message message, Element element, AnnotationMirror annotation, Object... arguments) {
+        add(Kind.NOTE, message, element, annotation, null, arguments);
+    }
+
+    private void add(Kind kind, Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
+            Object... arguments) {
+        String text = message.format(arguments);
+        if (fallback != null && element != null && !fromSource.test(element)) {
+            diagnostics.add(new Diagnostic(kind, message, text, fallback, fallbackAnnotation, null));
+        } else {
+            diagnostics.add(new Diagnostic(kind, message, text, element, annotation, value));
+        }
     }
 }

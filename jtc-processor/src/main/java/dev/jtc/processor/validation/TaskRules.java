@@ -1,22 +1,26 @@
 package dev.jtc.processor.validation;
 
+import com.palantir.javapoet.ClassName;
 import dev.jtc.processor.model.Mirrors;
+import dev.jtc.processor.model.OwnerDeclaration;
 import dev.jtc.processor.model.TaskDeclaration;
 import dev.jtc.processor.model.TaskDeclaration.TaskKind;
+import dev.jtc.processor.naming.GeneratedNames;
 import dev.jtc.schedule.CronCheck;
 import dev.jtc.schedule.CronExpression;
 import dev.jtc.schedule.CronSchedule;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.Elements;
 
 /**
  * The rules of {@code @Cron} and {@code @Every} methods: one schedule per method, a callable
@@ -27,19 +31,16 @@ final class TaskRules {
 
     private static final String SUPPRESS_DST = "jtc:dst";
 
-    private final Elements elements;
     private final Report report;
     private final AttributeRules attributes;
-    private final String targetPackage;
 
-    TaskRules(Elements elements, Report report, AttributeRules attributes, String targetPackage) {
-        this.elements = elements;
+    TaskRules(Report report, AttributeRules attributes) {
         this.report = report;
         this.attributes = attributes;
-        this.targetPackage = targetPackage;
     }
 
-    void check(List<TaskDeclaration> tasks) {
+    void check(OwnerDeclaration owner) {
+        List<TaskDeclaration> tasks = owner.tasks();
         Set<ExecutableElement> methodsChecked = new HashSet<>();
         for (TaskDeclaration task : tasks) {
             if (methodsChecked.add(task.method())) {
@@ -54,6 +55,25 @@ final class TaskRules {
                         task.annotation(), task.methodDescription());
             }
             checkAttributes(task);
+        }
+        checkRunnerNames(owner);
+    }
+
+    /**
+     * The owner's generated schedule runs each task through a static method named after the task's
+     * method, and holds a constant named after it: two scheduled methods of one name (overloads)
+     * would clash there.
+     */
+    private void checkRunnerNames(OwnerDeclaration owner) {
+        Map<String, TaskDeclaration> byMethodName = new HashMap<>();
+        for (TaskDeclaration task : owner.tasks()) {
+            TaskDeclaration first = byMethodName.putIfAbsent(task.method().getSimpleName().toString(), task);
+            if (first != null && first.method() != task.method()) {
+                String clash = "the generated " + GeneratedNames.schedule(ClassName.get(owner.type())).simpleName() + "."
+                        + task.method().getSimpleName() + "(...)";
+                report.errorOnAnnotation(Message.NAME_CLASH, task.method(), task.annotation(), first.signature(), task.signature(),
+                        clash, "rename one of the methods");
+            }
         }
     }
 
@@ -73,10 +93,6 @@ final class TaskRules {
                     "a scheduled method takes no parameters or a single dev.jtc.runtime.JobContext; pass what it needs"
                             + " through its class's @Inject constructor");
             return;
-        }
-        if (CalledMethods.needsPublic(elements, method, task.owner(), targetPackage)) {
-            report.errorOnAnnotation(Message.NOT_PUBLIC, method, task.annotation(), task.methodDescription(), targetPackage,
-                    "make the method public");
         }
     }
 

@@ -2,36 +2,44 @@ package dev.jtc.processor.writing;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
 import dev.jtc.processor.naming.GeneratedNames;
 import java.util.List;
 import javax.lang.model.element.Element;
 
 /**
  * A validated application, ready to be written: everything the writers need, already decided
- * (names, order, durations, descriptions). It holds {@code Element}s only as originating elements.
+ * (names, order), built from the contributions of every job and task however they were compiled.
+ * It holds {@code Element}s only as originating elements.
  *
- * @param provisions the component's provision methods: one per job class and per task-owning class
+ * @param jobs in a stable order: by package, then by name
+ * @param tasks in a stable order: by owner, then by the owner's schedule order
+ * @param schedules the owners' generated schedules, in the order of {@code tasks}
  * @param suppressedWarnings the lint categories the dispatcher, dispatch table and component
  *     suppress because they name deprecated code
  * @param workerSuppressedWarnings the same for the worker, which names only the modules the
  *     application passes in
+ * @param marker the application's contribution marker, so a later partial build finds it
+ * @param source the application's source relative to the class output, or empty
  */
 public record ApplicationSpec(
         GeneratedNames names,
         ClassName application,
-        List<JobSpec> jobs,
-        List<TaskSpec> tasks,
+        List<JobEntry> jobs,
+        List<TaskEntry> tasks,
+        List<ClassName> schedules,
         List<ModuleSpec> modules,
-        List<ProvisionSpec> provisions,
         List<String> suppressedWarnings,
         List<String> workerSuppressedWarnings,
-        List<Element> originatingElements) {
+        List<Element> originatingElements,
+        ClassName marker,
+        String source) {
 
     public ApplicationSpec {
         jobs = List.copyOf(jobs);
         tasks = List.copyOf(tasks);
+        schedules = List.copyOf(schedules);
         modules = List.copyOf(modules);
-        provisions = List.copyOf(provisions);
         suppressedWarnings = List.copyOf(suppressedWarnings);
         workerSuppressedWarnings = List.copyOf(workerSuppressedWarnings);
         originatingElements = List.copyOf(originatingElements);
@@ -53,13 +61,36 @@ public record ApplicationSpec(
     }
 
     /**
+     * One job of the application.
+     *
+     * @param method its dispatch method in {@code <App>Jobs} and provision method in {@code <App>Component},
+     *     from its name on the wire
+     * @param parameters the payload parameters, as the codec's {@code encode} takes them
+     */
+    public record JobEntry(String wireName, ClassName type, ClassName codec, String method, List<Parameter> parameters,
+            boolean varargs) {
+
+        public JobEntry {
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** One payload parameter of a dispatch method. */
+    public record Parameter(String name, TypeName type) {}
+
+    /**
+     * One scheduled task of the application.
+     *
+     * @param runner the static method of {@code schedule} that runs one tick
+     * @param method its provision method in {@code <App>Component}, from its name on the wire
+     */
+    public record TaskEntry(String wireName, ClassName owner, ClassName schedule, String runner, String method) {}
+
+    /**
      * A Dagger module listed on the application.
      *
      * @param passedByApplication whether Dagger needs an instance it cannot make itself, so the application
      *     hands one to the component's factory
      */
     public record ModuleSpec(ClassName type, boolean passedByApplication, String parameterName) {}
-
-    /** One provision method of the component: {@code SendWelcomeEmail sendWelcomeEmail();}. */
-    public record ProvisionSpec(ClassName type, String methodName, boolean job) {}
 }

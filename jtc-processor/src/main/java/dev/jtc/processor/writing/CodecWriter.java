@@ -1,5 +1,7 @@
 package dev.jtc.processor.writing;
 
+import static dev.jtc.processor.writing.SourceFiles.JOB_CONTEXT;
+import static dev.jtc.processor.writing.SourceFiles.JOB_TYPE;
 import static dev.jtc.processor.writing.SourceFiles.OPTIONAL;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_EXCEPTION;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_READER;
@@ -19,6 +21,7 @@ import dev.jtc.processor.model.PayloadType.RecordType;
 import dev.jtc.processor.model.PayloadType.Scalar;
 import dev.jtc.processor.naming.GeneratedNames;
 import dev.jtc.processor.writing.JobSpec.Argument;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,11 +32,14 @@ import java.util.TreeMap;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes {@code <Job>Codec}: the job's payload schema and fingerprint, {@code encode} (the
- * dispatcher's side) and {@code decode} into a {@code Payload} record (the worker's side), with a
- * private write/read method pair per record type inside the payload that handles its fields (the
- * runtime's {@code writeObject}/{@code readObject} frame them). Every line is one call into
- * {@code dev.jtc.runtime.codec}, so the generated code stays thin.
+ * Writes {@code <Job>Codec}, beside the job, in the job's own compilation: the job's
+ * {@code JobType} (name, queue, retries, timeout, backoff, payload schema and fingerprint),
+ * {@code encode} (the dispatcher's side), {@code decode} into a {@code Payload} record and
+ * {@code run}, which decodes and calls {@code handle} (the worker's side). A private write/read
+ * method pair per record type inside the payload handles its fields (the runtime's
+ * {@code writeObject}/{@code readObject} frame them). Every line is one call into
+ * {@code dev.jtc.runtime.codec}, so the generated code stays thin; the application's classes
+ * only refer to it.
  */
 public final class CodecWriter {
 
@@ -45,8 +51,9 @@ public final class CodecWriter {
         Map<String, String> recordMethodNames = recordMethodNames(records);
 
         TypeSpec.Builder codec = TypeSpec.classBuilder(job.codec())
-                .addJavadoc("Encodes and decodes the payload of job {@code $L} ({@link $T}): a JSON object keyed by\n"
-                        + "parameter name. Decoding goes by field name and ignores fields it does not know.\n",
+                .addJavadoc("Job {@code $L} ({@link $T}) and its payload, a JSON object keyed by parameter name: encoded\n"
+                        + "for the dispatcher, decoded and run for the worker. Decoding goes by field name and ignores\n"
+                        + "fields it does not know.\n",
                         job.wireName(), job.type())
                 .addAnnotation(SourceFiles.GENERATED);
         SourceFiles.suppress(codec, job.suppressedWarnings())
@@ -63,9 +70,16 @@ public final class CodecWriter {
                 .addField(FieldSpec.builder(String.class, "JOB_NAME", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("$S", job.wireName())
                         .build())
+                .addField(FieldSpec.builder(JOB_TYPE, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Job {@code $L}, on queue {@code $L}.\n", job.wireName(), job.queue())
+                        .initializer("new $T(JOB_NAME, $S, $L, $L, $L, $L, FINGERPRINT, SCHEMA)", JOB_TYPE, job.queue(), job.retries(),
+                                timeout(job.timeout()), backoff(job.backoffBase(), JobTypeDefaults.BASE),
+                                backoff(job.backoffCap(), JobTypeDefaults.CAP))
+                        .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(encode(job, recordMethodNames))
-                .addMethod(decode(job, recordMethodNames));
+                .addMethod(decode(job, recordMethodNames))
+                .addMethod(run(job));
         for (RecordType record : records.values()) {
             codec.addMethod(writeRecord(job.codec(), record, recordMethodNames));
             codec.addMethod(readRecord(job.codec(), record, recordMethodNames));
@@ -87,12 +101,59 @@ public final class CodecWriter {
         for (Argument argument : job.payload()) {
             encode.addParameter(argument.type().typeName(), argument.name());
         }
+        // The application's dispatcher reads its parameters from here, varargs included.
+        encode.varargs(job.varargs() && !job.payload().isEmpty() && job.arguments().get(job.arguments().size() - 1) == job.payload().get(job.payload().size() - 1));
         encode.addStatement("$T $N = $T.open()", PAYLOAD_WRITER, out, PAYLOAD_WRITER);
         for (Argument argument : job.payload()) {
             encode.addStatement(code.writeField(out, argument.name(), argument.type(), CodeBlock.of("$N", argument.name())));
         }
         encode.addStatement("return $N.finish()", out);
         return encode.build();
+    }
+
+    /** Decodes the payload and calls {@code handle}: the one place the worker touches the job. */
+    private static MethodSpec run(JobSpec job) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (Argument argument : job.arguments()) {
+            arguments.add(argument.context() ? CodeBlock.of("context") : CodeBlock.of("p.$N()", argument.componentName()));
+        }
+        MethodSpec.Builder run = MethodSpec.methodBuilder("run")
+                .addJavadoc("Runs one attempt of {@link $T}: decodes {@code payload} and calls {@code handle} on {@code job}.\n",
+                        job.type())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(job.type(), "job")
+                .addParameter(String.class, "payload")
+                .addParameter(JOB_CONTEXT, "context")
+                .addException(Exception.class);
+        if (job.payload().isEmpty()) {
+            run.addStatement("decode(payload)");
+        } else {
+            run.addStatement("$T p = decode(payload)", payloadName(job));
+        }
+        return run.addStatement("job.handle($L)", CodeBlock.join(arguments, ", ")).build();
+    }
+
+    /** {@code Duration.ofSeconds(30)}, or {@code JobType.NO_TIMEOUT}. */
+    private static CodeBlock timeout(Duration timeout) {
+        return timeout.isZero() ? CodeBlock.of("$T.NO_TIMEOUT", JOB_TYPE) : SourceFiles.durationCode(timeout);
+    }
+
+    private static CodeBlock backoff(Duration value, JobTypeDefaults fallback) {
+        return value.equals(fallback.value) ? CodeBlock.of("$T.$L", JOB_TYPE, fallback.constant) : SourceFiles.durationCode(value);
+    }
+
+    /** The backoff bounds {@code JobType} names as constants, so the common case reads as words. */
+    private enum JobTypeDefaults {
+        BASE(Duration.ofSeconds(1), "DEFAULT_BACKOFF_BASE"),
+        CAP(Duration.ofMinutes(10), "DEFAULT_BACKOFF_CAP");
+
+        private final Duration value;
+        private final String constant;
+
+        JobTypeDefaults(Duration value, String constant) {
+            this.value = value;
+            this.constant = constant;
+        }
     }
 
     private MethodSpec decode(JobSpec job, Map<String, String> recordMethodNames) {

@@ -14,16 +14,17 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
 import dev.jtc.processor.writing.ApplicationSpec.ModuleSpec;
-import dev.jtc.processor.writing.ApplicationSpec.ProvisionSpec;
+import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <App>Component}, the Dagger component over the application's modules: a
- * provision method per job class and per task-owning class (unscoped, so a new instance per
- * run), the typed dispatcher, and a factory that binds the runtime's dispatcher, clock and
+ * provision method per job and per scheduled task, named after it (unscoped, so a new instance
+ * per run; a class with several tasks has several methods), the typed dispatcher, and a factory that binds the runtime's dispatcher, clock and
  * settings so modules and jobs can inject them. Dagger writes {@code Dagger<App>Component} from
  * it in the next round.
  */
@@ -47,12 +48,18 @@ public final class ComponentWriter {
                 .addAnnotation(component.build());
         SourceFiles.suppress(type, app.suppressedWarnings()).addModifiers(Modifier.PUBLIC);
         app.originatingElements().forEach(type::addOriginatingElement);
-        for (ProvisionSpec provision : app.provisions()) {
-            type.addMethod(MethodSpec.methodBuilder(provision.methodName())
-                    .addJavadoc(provision.job() ? "A new {@link $T} job.\n" : "A new {@link $T}, whose scheduled methods run on it.\n",
-                            provision.type())
+        for (JobEntry job : app.jobs()) {
+            type.addMethod(MethodSpec.methodBuilder(job.method())
+                    .addJavadoc("A new {@link $T}, to run job {@code $L}.\n", job.type(), job.wireName())
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-                    .returns(provision.type())
+                    .returns(job.type())
+                    .build());
+        }
+        for (TaskEntry task : app.tasks()) {
+            type.addMethod(MethodSpec.methodBuilder(task.method())
+                    .addJavadoc("A new {@link $T}, to run task {@code $L}.\n", task.owner(), task.wireName())
+                    .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                    .returns(task.owner())
                     .build());
         }
         type.addMethod(MethodSpec.methodBuilder("jobs")

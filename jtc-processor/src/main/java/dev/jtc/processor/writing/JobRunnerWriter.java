@@ -9,21 +9,34 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
-import dev.jtc.processor.writing.JobSpec.Argument;
+import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
+import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code <App>JobRunner}, the dispatch table: a {@code switch} on the job's name with one
- * case per job (decode with its codec, call {@code handle} on a fresh instance from the
- * component) and one per scheduled task (call its method). No reflection: every call is written out.
+ * case per job (its codec decodes and calls {@code handle} on a fresh instance from the
+ * component) and one per scheduled task (its schedule calls the method). No reflection: every
+ * call is written out.
+ *
+ * <p>Up to {@value #CASES_PER_METHOD} cases are one {@code switch}. A larger application's table
+ * is split by the name's hash into nested classes of at most that many cases each, so that every
+ * method stays under HotSpot's 8,000-byte limit for JIT compilation and every class under the
+ * class file's 65,535 constants; the outer {@code switch} on the hash costs one array jump.
  */
 public final class JobRunnerWriter {
+
+    /** About 45 bytes of bytecode per case: 100 stay near 4,500, well below 8,000. */
+    static final int CASES_PER_METHOD = 100;
+
+    private record Case(String wireName, String group, CodeBlock call) {}
 
     public JavaFile write(ApplicationSpec app) {
         ClassName runnerClass = app.names().jobRunner();
         ClassName component = app.names().component();
+        List<Case> cases = cases(app);
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs one attempt of the job or task named {@code name}, on an instance made for this run.\n")
                 .addAnnotation(Override.class)
@@ -31,33 +44,12 @@ public final class JobRunnerWriter {
                 .addParameter(String.class, "name")
                 .addParameter(String.class, "payload")
                 .addParameter(JOB_CONTEXT, "context")
-                .addException(Exception.class)
-                .beginControlFlow("switch (name)");
-        String group = null;
-        for (JobSpec job : app.jobs()) {
-            String jobGroup = "jobs declared in " + job.type().packageName();
-            if (!jobGroup.equals(group)) {
-                group = jobGroup;
-                run.addComment(group);
-            }
-            run.addCode(jobCase(job));
-        }
-        for (TaskSpec task : app.tasks()) {
-            String taskGroup = "tasks declared in " + task.owner().canonicalName();
-            if (!taskGroup.equals(group)) {
-                group = taskGroup;
-                run.addComment(group);
-            }
-            run.addStatement("case $S -> component.$N().$N($L)", task.wireName(), task.provisionMethod(), task.methodName(),
-                    task.takesContext() ? "context" : "");
-        }
-        run.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
-
+                .addException(Exception.class);
         TypeSpec.Builder annotated = TypeSpec.classBuilder(runnerClass)
                 .addJavadoc("The dispatch table of $L: from a job's name on the wire to the code that runs it.\n",
                         app.applicationReference())
                 .addAnnotation(SourceFiles.GENERATED);
-        TypeSpec runner = SourceFiles.suppress(annotated, app.suppressedWarnings())
+        TypeSpec.Builder runner = SourceFiles.suppress(annotated, app.suppressedWarnings())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JOB_RUNNER)
                 .addField(component, "component", Modifier.PRIVATE, Modifier.FINAL)
@@ -66,27 +58,91 @@ public final class JobRunnerWriter {
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(component, "component")
                         .addStatement("this.component = component")
-                        .build())
-                .addMethod(run.build())
-                .build();
-        TypeSpec.Builder withOrigins = runner.toBuilder();
+                        .build());
+        if (cases.size() <= CASES_PER_METHOD) {
+            run.addCode(nameSwitch(cases));
+            runner.addMethod(run.build());
+        } else {
+            int parts = parts(cases);
+            List<List<Case>> byPart = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                byPart.add(new ArrayList<>());
+            }
+            cases.forEach(entry -> byPart.get(part(entry.wireName(), parts)).add(entry));
+            run.addJavadoc("\n<p>The $L jobs and tasks are split by the name's hash into $L parts, so that each method stays small\n"
+                    + "enough for the JIT to compile it.\n", cases.size(), parts);
+            run.beginControlFlow("switch (name.hashCode() & $L)", parts - 1);
+            for (int i = 0; i < parts; i++) {
+                run.addStatement("case $L -> Part$L.run(component, name, payload, context)", i, i);
+                runner.addType(partClass("Part" + i, component, byPart.get(i)));
+            }
+            run.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
+            runner.addMethod(run.build());
+        }
+        TypeSpec.Builder withOrigins = runner.build().toBuilder();
         app.originatingElements().forEach(withOrigins::addOriginatingElement);
         return SourceFiles.file(runnerClass.packageName(), withOrigins.build());
     }
 
-    private static CodeBlock jobCase(JobSpec job) {
-        List<CodeBlock> arguments = new ArrayList<>();
-        String payload = "p";
-        for (Argument argument : job.arguments()) {
-            arguments.add(argument.context() ? CodeBlock.of("context") : CodeBlock.of("$N.$N()", payload, argument.componentName()));
+    private static List<Case> cases(ApplicationSpec app) {
+        List<Case> cases = new ArrayList<>();
+        for (JobEntry job : app.jobs()) {
+            cases.add(new Case(job.wireName(), "jobs declared in " + job.type().packageName(),
+                    CodeBlock.of("$T.run(component.$N(), payload, context)", job.codec(), job.method())));
         }
-        CodeBlock call = CodeBlock.of("component.$N().handle($L)", job.provisionMethod(), CodeBlock.join(arguments, ", "));
-        CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("case $S ->", job.wireName());
-        if (job.payload().isEmpty()) {
-            code.addStatement("$T.decode(payload)", job.codec());
-        } else {
-            code.addStatement("$T $N = $T.decode(payload)", CodecWriter.payloadName(job), payload, job.codec());
+        for (TaskEntry task : app.tasks()) {
+            cases.add(new Case(task.wireName(), "tasks declared in " + task.owner().canonicalName(),
+                    CodeBlock.of("$T.$N(component.$N(), context)", task.schedule(), task.runner(), task.method())));
         }
-        return code.addStatement(call).endControlFlow().build();
+        return cases;
+    }
+
+    private static CodeBlock nameSwitch(List<Case> cases) {
+        CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (name)");
+        String group = null;
+        for (Case entry : cases) {
+            if (!entry.group().equals(group)) {
+                group = entry.group();
+                code.add("// $L\n", group);
+            }
+            code.addStatement("case $S -> $L", entry.wireName(), entry.call());
+        }
+        return code.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow().build();
+    }
+
+    private static TypeSpec partClass(String name, ClassName component, List<Case> cases) {
+        return TypeSpec.classBuilder(name)
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
+                .addMethod(MethodSpec.methodBuilder("run")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(component, "component")
+                        .addParameter(String.class, "name")
+                        .addParameter(String.class, "payload")
+                        .addParameter(JOB_CONTEXT, "context")
+                        .addException(Exception.class)
+                        .addCode(nameSwitch(cases))
+                        .build())
+                .build();
+    }
+
+    /** The smallest power of two of parts for which no part holds more than {@link #CASES_PER_METHOD} cases. */
+    private static int parts(List<Case> cases) {
+        int parts = Integer.highestOneBit(Math.max(1, (cases.size() - 1) / CASES_PER_METHOD)) * 2;
+        while (true) {
+            int[] sizes = new int[parts];
+            int largest = 0;
+            for (Case entry : cases) {
+                largest = Math.max(largest, ++sizes[part(entry.wireName(), parts)]);
+            }
+            if (largest <= CASES_PER_METHOD) {
+                return parts;
+            }
+            parts *= 2;
+        }
+    }
+
+    private static int part(String wireName, int parts) {
+        return wireName.hashCode() & (parts - 1);
     }
 }

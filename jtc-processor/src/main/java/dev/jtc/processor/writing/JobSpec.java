@@ -7,13 +7,14 @@ import java.util.List;
 import javax.lang.model.element.Element;
 
 /**
- * One validated {@code @Job}, with the names of everything generated for it.
+ * One validated {@code @Job}, with everything its own compilation writes for it: its codec and
+ * its contribution marker.
  *
  * @param timeout {@link Duration#ZERO} when the job has none
  * @param arguments the {@code handle} parameters in declared order, payload and context alike
  * @param varargs whether {@code handle} takes varargs, so the plain dispatch method does too
  * @param suppressedWarnings the lint categories the codec suppresses because it names deprecated code
- * @param provisionMethod the component method that makes an instance; filled in for the application
+ * @param source the job's source file relative to the class output, or empty (see {@code JobContribution#source})
  */
 public record JobSpec(
         ClassName type,
@@ -29,9 +30,8 @@ public record JobSpec(
         String schema,
         String fingerprint,
         List<String> suppressedWarnings,
-        String dispatchMethod,
-        String constant,
-        String provisionMethod,
+        ClassName marker,
+        String source,
         Element originatingElement) {
 
     public JobSpec {
@@ -42,11 +42,6 @@ public record JobSpec(
     /** The arguments that travel in the payload (all but the {@code JobContext}). */
     public List<Argument> payload() {
         return arguments.stream().filter(argument -> !argument.context()).toList();
-    }
-
-    JobSpec withNames(String dispatchMethod, String constant, String provisionMethod) {
-        return new JobSpec(type, wireName, queue, retries, timeout, backoffBase, backoffCap, codec, arguments, varargs, schema,
-                fingerprint, suppressedWarnings, dispatchMethod, constant, provisionMethod, originatingElement);
     }
 
     /**

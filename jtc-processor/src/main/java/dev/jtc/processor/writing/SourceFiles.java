@@ -6,6 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.util.List;
 import javax.annotation.processing.Filer;
@@ -27,6 +28,7 @@ final class SourceFiles {
     static final ClassName UNKNOWN_JOB = ClassName.get("dev.jtc.runtime", "UnknownJobException");
     static final ClassName APP_DEFINITION = ClassName.get("dev.jtc.runtime", "AppDefinition");
     static final ClassName COMMAND_LINE = ClassName.get("dev.jtc.runtime.cli", "JtcCommandLine");
+    static final ClassName TABLES = ClassName.get("dev.jtc.runtime", "Tables");
     static final ClassName MISSED_TICKS = ClassName.get("dev.jtc", "MissedTicks");
     static final ClassName INJECT = ClassName.get("jakarta.inject", "Inject");
     static final ClassName SINGLETON = ClassName.get("jakarta.inject", "Singleton");
@@ -59,6 +61,28 @@ final class SourceFiles {
             type.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", value).build());
         }
         return type;
+    }
+
+    /** The largest whole unit: {@code Duration.ofMinutes(90)} rather than {@code Duration.ofSeconds(5400)}. */
+    static CodeBlock durationCode(Duration duration) {
+        if (duration.toNanosPart() % 1_000_000 != 0) {
+            return CodeBlock.of("$T.ofNanos($LL)", DURATION, duration.toNanos());
+        }
+        long millis = duration.toMillis();
+        if (millis % 1000 != 0) {
+            return CodeBlock.of("$T.ofMillis($L)", DURATION, millis);
+        }
+        long seconds = duration.getSeconds();
+        if (seconds % 86_400 == 0) {
+            return CodeBlock.of("$T.ofDays($L)", DURATION, seconds / 86_400);
+        }
+        if (seconds % 3600 == 0) {
+            return CodeBlock.of("$T.ofHours($L)", DURATION, seconds / 3600);
+        }
+        if (seconds % 60 == 0) {
+            return CodeBlock.of("$T.ofMinutes($L)", DURATION, seconds / 60);
+        }
+        return CodeBlock.of("$T.ofSeconds($L)", DURATION, seconds);
     }
 
     static JavaFile file(String packageName, TypeSpec type) {

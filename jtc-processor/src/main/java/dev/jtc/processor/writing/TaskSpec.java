@@ -1,6 +1,5 @@
 package dev.jtc.processor.writing;
 
-import com.palantir.javapoet.ClassName;
 import java.time.Duration;
 import javax.lang.model.element.Element;
 
@@ -11,6 +10,8 @@ import javax.lang.model.element.Element;
  * @param interval the parsed interval of an {@code @Every}; {@code null} for {@code @Cron}
  * @param describedSchedule the schedule in plain words, from the runtime's own describer
  * @param timeout {@link Duration#ZERO} when the task has none
+ * @param constant the name of its {@code ScheduledTask} constant in the owner's schedule
+ * @param runner the name of the schedule's static method that runs one tick: the method's own name
  */
 public record TaskSpec(
         String wireName,
@@ -25,9 +26,8 @@ public record TaskSpec(
         String queue,
         int retries,
         Duration timeout,
-        ClassName owner,
         String methodName,
         boolean takesContext,
         String constant,
-        String provisionMethod,
+        String runner,
         Element originatingElement) {}

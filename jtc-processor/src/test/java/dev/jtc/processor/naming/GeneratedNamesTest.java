@@ -1,9 +1,10 @@
 package dev.jtc.processor.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.palantir.javapoet.ClassName;
-import dev.jtc.processor.naming.GeneratedNames.CodecNames;
+import dev.jtc.processor.naming.GeneratedNames.MarkerKind;
 import org.junit.jupiter.api.Test;
 
 final class GeneratedNamesTest {
@@ -41,14 +42,34 @@ final class GeneratedNamesTest {
     }
 
     @Test
-    void codecNamesAreStableAndDisambiguated() {
-        CodecNames codecs = new CodecNames();
-        ClassName mail = ClassName.get("com.acme.mail", "Notify");
-        ClassName sms = ClassName.get("com.acme.sms", "Notify");
-        assertEquals("NotifyCodec", codecs.codecFor(mail, name -> false));
-        assertEquals("SmsNotifyCodec", codecs.codecFor(sms, name -> false));
-        assertEquals("NotifyCodec", codecs.codecFor(mail, name -> true), "a job keeps its codec's name in later rounds");
-        assertEquals("ReportCodec2", codecs.codecFor(ClassName.get("com.acme", "Report"),
-                name -> name.equals("ReportCodec") || name.equals("AcmeReportCodec")));
+    void companionsSitBesideTheirClass() {
+        assertEquals("com.acme.mail.NotifyCodec", GeneratedNames.codec(ClassName.get("com.acme.mail", "Notify")).canonicalName());
+        assertEquals("com.acme.Reports_NightlyCodec",
+                GeneratedNames.codec(ClassName.get("com.acme", "Reports", "Nightly")).canonicalName());
+        assertEquals("com.acme.MaintenanceSchedule", GeneratedNames.schedule(ClassName.get("com.acme", "Maintenance")).canonicalName());
+    }
+
+    @Test
+    void markersAreUniquePerClassAndKind() {
+        assertEquals("dev.jtc.contributions.com_acme_shop_Reports_Nightly_Job",
+                GeneratedNames.marker(ClassName.get("com.acme.shop", "Reports", "Nightly"), MarkerKind.JOB).canonicalName());
+        assertEquals("dev.jtc.contributions.com_acme_Maintenance_Tasks",
+                GeneratedNames.marker(ClassName.get("com.acme", "Maintenance"), MarkerKind.TASKS).canonicalName());
+        // Underscores are doubled, so these two never share a marker.
+        assertNotEquals(GeneratedNames.marker(ClassName.get("com.acme_shop", "X"), MarkerKind.JOB),
+                GeneratedNames.marker(ClassName.get("com.acme", "shop_X"), MarkerKind.JOB));
+    }
+
+    @Test
+    void methodNamesComeFromTheWireNameAlone() {
+        assertEquals("sendWelcomeEmail", GeneratedNames.methodName("SendWelcomeEmail"));
+        assertEquals("shipOrder", GeneratedNames.methodName("ship-order"));
+        assertEquals("shipOrder", GeneratedNames.methodName("ship_order"));
+        assertEquals("maintenanceHealthCheck", GeneratedNames.methodName("Maintenance.healthCheck"));
+        assertEquals("urlFetcherV2", GeneratedNames.methodName("URLFetcher.v2"));
+        assertEquals("job2faReset", GeneratedNames.methodName("2fa-reset"));
+        assertEquals("defaultJob", GeneratedNames.methodName("default"));
+        assertEquals("waitJob", GeneratedNames.methodName("wait"));
+        assertEquals("jobsJob", GeneratedNames.methodName("jobs"));
     }
 }

@@ -1,5 +1,7 @@
 package com.acme.shop;
 
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.codec.PayloadWriter;
@@ -8,8 +10,9 @@ import java.util.Set;
 import javax.annotation.processing.Generated;
 
 /**
- * Encodes and decodes the payload of job {@code Nightly} ({@link Reports.Nightly}): a JSON object keyed by
- * parameter name. Decoding goes by field name and ignores fields it does not know.
+ * Job {@code Nightly} ({@link Reports.Nightly}) and its payload, a JSON object keyed by parameter name: encoded
+ * for the dispatcher, decoded and run for the worker. Decoding goes by field name and ignores
+ * fields it does not know.
  */
 @Generated("dev.jtc.processor.JtcProcessor")
 public final class Reports_NightlyCodec {
@@ -24,6 +27,11 @@ public final class Reports_NightlyCodec {
     public static final String FINGERPRINT = "57d836fbe99cffe2";
 
     private static final String JOB_NAME = "Nightly";
+
+    /**
+     * Job {@code Nightly}, on queue {@code reports}.
+     */
+    public static final JobType TYPE = new JobType(JOB_NAME, "reports", 0, JobType.NO_TIMEOUT, JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, FINGERPRINT, SCHEMA);
 
     private Reports_NightlyCodec() {
     }
@@ -63,6 +71,15 @@ public final class Reports_NightlyCodec {
         }
         in.endObject("day", "recipients", "hours", "logo");
         return new Payload(day, recipients, hours, logo);
+    }
+
+    /**
+     * Runs one attempt of {@link Reports.Nightly}: decodes {@code payload} and calls {@code handle} on {@code job}.
+     */
+    public static void run(Reports.Nightly job, String payload, JobContext context) throws
+            Exception {
+        Payload p = decode(payload);
+        job.handle(p.day(), p.recipients(), p.hours(), p.logo());
     }
 
     /**

@@ -1,13 +1,17 @@
 package com.acme.shop;
 
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.codec.PayloadWriter;
+import java.time.Duration;
 import javax.annotation.processing.Generated;
 
 /**
- * Encodes and decodes the payload of job {@code SendWelcomeEmail} ({@link SendWelcomeEmail}): a JSON object keyed by
- * parameter name. Decoding goes by field name and ignores fields it does not know.
+ * Job {@code SendWelcomeEmail} ({@link SendWelcomeEmail}) and its payload, a JSON object keyed by parameter name: encoded
+ * for the dispatcher, decoded and run for the worker. Decoding goes by field name and ignores
+ * fields it does not know.
  */
 @Generated("dev.jtc.processor.JtcProcessor")
 public final class SendWelcomeEmailCodec {
@@ -22,6 +26,11 @@ public final class SendWelcomeEmailCodec {
     public static final String FINGERPRINT = "b56d2fc40f6c2e67";
 
     private static final String JOB_NAME = "SendWelcomeEmail";
+
+    /**
+     * Job {@code SendWelcomeEmail}, on queue {@code mail}.
+     */
+    public static final JobType TYPE = new JobType(JOB_NAME, "mail", 5, Duration.ofSeconds(30), JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, FINGERPRINT, SCHEMA);
 
     private SendWelcomeEmailCodec() {
     }
@@ -55,6 +64,15 @@ public final class SendWelcomeEmailCodec {
         }
         in.endObject("userId", "template");
         return new Payload(userId, template);
+    }
+
+    /**
+     * Runs one attempt of {@link SendWelcomeEmail}: decodes {@code payload} and calls {@code handle} on {@code job}.
+     */
+    public static void run(SendWelcomeEmail job, String payload, JobContext context) throws
+            Exception {
+        Payload p = decode(payload);
+        job.handle(p.userId(), p.template());
     }
 
     /**

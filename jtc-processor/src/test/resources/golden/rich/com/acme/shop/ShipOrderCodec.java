@@ -1,9 +1,12 @@
 package com.acme.shop;
 
+import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.codec.PayloadWriter;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +15,9 @@ import java.util.UUID;
 import javax.annotation.processing.Generated;
 
 /**
- * Encodes and decodes the payload of job {@code ship-order} ({@link ShipOrder}): a JSON object keyed by
- * parameter name. Decoding goes by field name and ignores fields it does not know.
+ * Job {@code ship-order} ({@link ShipOrder}) and its payload, a JSON object keyed by parameter name: encoded
+ * for the dispatcher, decoded and run for the worker. Decoding goes by field name and ignores
+ * fields it does not know.
  */
 @Generated("dev.jtc.processor.JtcProcessor")
 public final class ShipOrderCodec {
@@ -28,6 +32,11 @@ public final class ShipOrderCodec {
     public static final String FINGERPRINT = "06f64e80bcd45e70";
 
     private static final String JOB_NAME = "ship-order";
+
+    /**
+     * Job {@code ship-order}, on queue {@code default}.
+     */
+    public static final JobType TYPE = new JobType(JOB_NAME, "default", 3, JobType.NO_TIMEOUT, Duration.ofSeconds(5), Duration.ofHours(1), FINGERPRINT, SCHEMA);
 
     private ShipOrderCodec() {
     }
@@ -78,6 +87,14 @@ public final class ShipOrderCodec {
         }
         in.endObject("orderId", "items", "address", "stock", "priority", "total");
         return new Payload(orderId, items, address, notBefore, stock, priority, total);
+    }
+
+    /**
+     * Runs one attempt of {@link ShipOrder}: decodes {@code payload} and calls {@code handle} on {@code job}.
+     */
+    public static void run(ShipOrder job, String payload, JobContext context) throws Exception {
+        Payload p = decode(payload);
+        job.handle(p.orderId(), p.items(), p.address(), p.notBefore(), p.stock(), p.priority(), p.total(), context);
     }
 
     private static void writeAddress(PayloadWriter out, Address value) {

@@ -19,24 +19,34 @@ import javax.annotation.processing.Generated;
 )
 public interface ShopAppComponent {
     /**
-     * A new {@link Reports.Nightly} job.
+     * A new {@link Reports.Nightly}, to run job {@code Nightly}.
      */
     Reports.Nightly nightly();
 
     /**
-     * A new {@link SendWelcomeEmail} job.
+     * A new {@link SendWelcomeEmail}, to run job {@code SendWelcomeEmail}.
      */
     SendWelcomeEmail sendWelcomeEmail();
 
     /**
-     * A new {@link ShipOrder} job.
+     * A new {@link ShipOrder}, to run job {@code ship-order}.
      */
     ShipOrder shipOrder();
 
     /**
-     * A new {@link Maintenance}, whose scheduled methods run on it.
+     * A new {@link Maintenance}, to run task {@code Maintenance.healthCheck}.
      */
-    Maintenance maintenance();
+    Maintenance maintenanceHealthCheck();
+
+    /**
+     * A new {@link Maintenance}, to run task {@code Maintenance.hourlyCleanup}.
+     */
+    Maintenance maintenanceHourlyCleanup();
+
+    /**
+     * A new {@link Maintenance}, to run task {@code Maintenance.morningReport}.
+     */
+    Maintenance maintenanceMorningReport();
 
     /**
      * The typed dispatcher of the application's jobs.

@@ -26,22 +26,13 @@ public final class ShopAppJobRunner implements JobRunner {
     public void run(String name, String payload, JobContext context) throws Exception {
         switch (name) {
             // jobs declared in com.acme.shop
-            case "Nightly" -> {
-                Reports_NightlyCodec.Payload p = Reports_NightlyCodec.decode(payload);
-                component.nightly().handle(p.day(), p.recipients(), p.hours(), p.logo());
-            }
-            case "SendWelcomeEmail" -> {
-                SendWelcomeEmailCodec.Payload p = SendWelcomeEmailCodec.decode(payload);
-                component.sendWelcomeEmail().handle(p.userId(), p.template());
-            }
-            case "ship-order" -> {
-                ShipOrderCodec.Payload p = ShipOrderCodec.decode(payload);
-                component.shipOrder().handle(p.orderId(), p.items(), p.address(), p.notBefore(), p.stock(), p.priority(), p.total(), context);
-            }
+            case "Nightly" -> Reports_NightlyCodec.run(component.nightly(), payload, context);
+            case "SendWelcomeEmail" -> SendWelcomeEmailCodec.run(component.sendWelcomeEmail(), payload, context);
+            case "ship-order" -> ShipOrderCodec.run(component.shipOrder(), payload, context);
             // tasks declared in com.acme.shop.Maintenance
-            case "Maintenance.healthCheck" -> component.maintenance().healthCheck();
-            case "Maintenance.hourlyCleanup" -> component.maintenance().hourlyCleanup(context);
-            case "Maintenance.morningReport" -> component.maintenance().morningReport();
+            case "Maintenance.healthCheck" -> MaintenanceSchedule.healthCheck(component.maintenanceHealthCheck(), context);
+            case "Maintenance.hourlyCleanup" -> MaintenanceSchedule.hourlyCleanup(component.maintenanceHourlyCleanup(), context);
+            case "Maintenance.morningReport" -> MaintenanceSchedule.morningReport(component.maintenanceMorningReport(), context);
             default -> throw new UnknownJobException(name);
         }
     }

@@ -18,9 +18,14 @@ import javax.annotation.processing.Generated;
 @Component
 public interface OpsAppComponent {
     /**
-     * A new {@link Backups}, whose scheduled methods run on it.
+     * A new {@link Backups}, to run task {@code nightly-backup}.
      */
-    Backups backups();
+    Backups nightlyBackup();
+
+    /**
+     * A new {@link Backups}, to run task {@code Backups.verify}.
+     */
+    Backups backupsVerify();
 
     /**
      * The typed dispatcher of the application's jobs.

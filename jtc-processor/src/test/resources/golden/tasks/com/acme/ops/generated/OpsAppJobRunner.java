@@ -1,5 +1,6 @@
 package com.acme.ops.generated;
 
+import com.acme.ops.BackupsSchedule;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.UnknownJobException;
@@ -26,8 +27,8 @@ public final class OpsAppJobRunner implements JobRunner {
     public void run(String name, String payload, JobContext context) throws Exception {
         switch (name) {
             // tasks declared in com.acme.ops.Backups
-            case "Backups.verify" -> component.backups().verify();
-            case "nightly-backup" -> component.backups().nightly();
+            case "nightly-backup" -> BackupsSchedule.nightly(component.nightlyBackup(), context);
+            case "Backups.verify" -> BackupsSchedule.verify(component.backupsVerify(), context);
             default -> throw new UnknownJobException(name);
         }
     }
