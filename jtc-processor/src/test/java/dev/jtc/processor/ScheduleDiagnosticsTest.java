@@ -59,8 +59,18 @@ final class ScheduleDiagnosticsTest {
     @Test
     void cronThatNeverFires() {
         assertValueError("    @Cron(\"0 0 30 2 *\") void cleanup() {}",
-                "[jtc:cron-never-fires] @Cron(\"0 0 30 2 *\") on p.Maintenance.cleanup() can never fire",
+                "[jtc:cron-never-fires] @Cron(\"0 0 30 2 *\") on p.Maintenance.cleanup() can never fire: day-of-month 30 never"
+                        + " occurs in February (February has 28 days, 29 in leap years); choose a day that exists, such as"
+                        + " \"0 0 28 2 *\"",
                 "@Cron(", "\"0 0 30 2 *\"");
+    }
+
+    @Test
+    void cronThatNeverFiresInAprilIsToldAboutApril() {
+        assertValueError("    @Cron(value = \"0 0 31 4 *\", zone = \"Europe/Berlin\") void cleanup() {}",
+                "[jtc:cron-never-fires] @Cron(\"0 0 31 4 *\") on p.Maintenance.cleanup() can never fire: day-of-month 31 never"
+                        + " occurs in April (April has 30 days); choose a day that exists, such as \"0 0 30 4 *\"",
+                "@Cron(", "\"0 0 31 4 *\"");
     }
 
     @Test

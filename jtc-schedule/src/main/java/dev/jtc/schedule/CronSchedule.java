@@ -43,21 +43,32 @@ public final class CronSchedule implements Schedule {
     /**
      * The schedule of {@code expression} in {@code zone}.
      *
-     * @throws IllegalArgumentException if the expression is not valid; the message says why
+     * @throws IllegalArgumentException if the expression is not valid or can never fire; the
+     *     message says why, in the words the processor uses for the same mistake
      */
     public static CronSchedule of(String expression, ZoneId zone) {
-        return new CronSchedule(CronExpression.parse(expression), zone);
+        return of(CronExpression.parse(expression), zone);
     }
 
-    /** The schedule of an already parsed expression in {@code zone}. */
+    /**
+     * The schedule of an already parsed expression in {@code zone}.
+     *
+     * @throws IllegalArgumentException if the expression can never fire ({@link CronExpression#neverFiresReason()})
+     */
     public static CronSchedule of(CronExpression cron, ZoneId zone) {
+        Objects.requireNonNull(cron, "cron");
+        Optional<String> neverFires = cron.neverFiresReason();
+        if (neverFires.isPresent()) {
+            throw new IllegalArgumentException("cron expression '" + cron.text() + "' can never fire: " + neverFires.get());
+        }
         return new CronSchedule(cron, zone);
     }
 
     /**
      * Checks {@code expression} without throwing: the parsed form, or a one-line message such as
      * "minute 61 is out of range 0-59". A valid expression may still never fire; ask
-     * {@link CronExpression#neverFires()}.
+     * {@link CronExpression#neverFiresReason()} before {@link #of(CronExpression, ZoneId)}, which
+     * rejects it.
      */
     public static CronCheck check(String expression) {
         return CronParser.parse(expression);
@@ -78,9 +89,6 @@ public final class CronSchedule implements Schedule {
 
     @Override
     public Optional<Instant> nextRunAfter(Instant instant) {
-        if (cron.neverFires()) {
-            return Optional.empty();
-        }
         try {
             return Optional.ofNullable(search(instant));
         } catch (DateTimeException beyondSupportedDates) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,11 +111,14 @@ class CronSyntaxTest {
     @ParameterizedTest
     @ValueSource(strings = {"0 0 30 2 *", "0 0 31 2 *", "0 0 30,31 FEB *", "0 0 31 4,6,9,11 *", "0 0 31 APR *",
         "0 0 30-31 2 *", "0 0 31 2 */2", "0 0 31 2,4 *", "0 0 31 2 *"})
-    void expressionsThatCanNeverFireAreDetected(String expression) {
+    void expressionsThatCanNeverFireAreDetectedAndRejectedAsSchedules(String expression) {
         CronExpression cron = CronSchedule.check(expression).cron();
 
         assertTrue(cron.neverFires(), expression);
-        assertTrue(CronSchedule.of(cron, ZoneOffset.UTC).nextRunAfter(java.time.Instant.EPOCH).isEmpty());
+        String expected = "cron expression '" + expression + "' can never fire: " + cron.neverFiresReason().orElseThrow();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> CronSchedule.of(cron, ZoneOffset.UTC)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                () -> CronSchedule.of(expression, ZoneId.of("Europe/Berlin"))).getMessage());
     }
 
     @ParameterizedTest
@@ -137,9 +141,12 @@ class CronSyntaxTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            0 0 30 2 *          | day-of-month 30 never occurs in February
-            0 0 31 4,6,9,11 *   | day-of-month 31 never occurs in April, June, September or November
-            0 0 30,31 2 *       | days-of-month 30,31 never occur in February
+            0 0 31 4 *          | day-of-month 31 never occurs in April (April has 30 days); choose a day that exists, such as "0 0 30 4 *"
+            0 0 31 APR *        | day-of-month 31 never occurs in April (April has 30 days); choose a day that exists, such as "0 0 30 APR *"
+            0 0 30 2 *          | day-of-month 30 never occurs in February (February has 28 days, 29 in leap years); choose a day that exists, such as "0 0 28 2 *"
+            0 0 31 4,6,9,11 *   | day-of-month 31 never occurs in April, June, September or November (April, June, September and November have 30 days); choose a day that exists, such as "0 0 30 4,6,9,11 *"
+            0 0 30,31 2 *       | days-of-month 30,31 never occur in February (February has 28 days, 29 in leap years); choose a day that exists, such as "0 0 28 2 *"
+            15  6  31 2,4 */2   | day-of-month 31 never occurs in February or April (February has 28 days, 29 in leap years; April has 30 days); choose a day that exists, such as "15 6 28 2,4 */2"
             """)
     void neverFiringReasonNamesTheDayAndMonths(String expression, String reason) {
         assertEquals(reason, CronSchedule.check(expression).cron().neverFiresReason().orElseThrow());

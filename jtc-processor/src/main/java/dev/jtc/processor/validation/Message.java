@@ -11,8 +11,7 @@ public enum Message {
     INVALID_CRON("invalid-cron",
             "@Cron(\"%s\") on %s is not a valid cron expression: %s. Write five fields (minute hour day-of-month month"
                     + " day-of-week) such as \"0 * * * *\" or \"30 9 * * MON-FRI\", or an alias such as \"@daily\""),
-    CRON_NEVER_FIRES("cron-never-fires",
-            "@Cron(\"%s\") on %s can never fire: %s. Choose days that exist in the chosen months, such as \"0 0 28 2 *\""),
+    CRON_NEVER_FIRES("cron-never-fires", "@Cron(\"%s\") on %s can never fire: %s"),
     INVALID_ZONE("invalid-zone",
             "zone \"%s\" on %s is not a time-zone id%s. Write an IANA id such as \"Europe/Berlin\" or \"America/New_York\","
                     + " or leave zone out for UTC"),
