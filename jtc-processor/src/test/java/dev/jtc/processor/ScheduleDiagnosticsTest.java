@@ -9,8 +9,10 @@ import static dev.jtc.processor.TestSources.compile;
 import static dev.jtc.processor.TestSources.compileWithDagger;
 import static dev.jtc.processor.TestSources.lineOf;
 import static dev.jtc.processor.TestSources.source;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import java.util.Locale;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +47,60 @@ final class ScheduleDiagnosticsTest {
     }
 
     @Test
-    void cronThatDoesNotParse() {
-        assertValueError("    @Cron(\"0 0 32 * *\") void cleanup() {}",
-                "[jtc:invalid-cron] @Cron(\"0 0 32 * *\") on p.Maintenance.cleanup() is not a valid cron expression",
-                "@Cron(\"0 0 32 * *\")", "\"0 0 32 * *\"");
+    void cronErrorWithFiveFieldsIsNotToldAboutFiveFields() {
+        JavaFileObject source = maintenance("    @Cron(\"0 0 32 * *\") void cleanup() {}");
+        Compilation compilation = compile(APP, source);
+        assertOnlyErrorAt(compilation, "[jtc:invalid-cron] @Cron(\"0 0 32 * *\") on p.Maintenance.cleanup() is not a valid"
+                + " cron expression: day-of-month 32 is out of range 1-31", source, "@Cron(", "\"0 0 32 * *\"");
+        String text = compilation.errors().get(0).getMessage(Locale.ROOT);
+        assertTrue(text.endsWith("day-of-month 32 is out of range 1-31"), text);
     }
 
     @Test
-    void cronWithSecondsField() {
-        assertValueError("    @Cron(\"0 0 * * * *\") void cleanup() {}", "[jtc:invalid-cron]", "@Cron(", "\"0 0 * * * *\"");
+    void cronWithTooFewFieldsIsToldAboutFiveFields() {
+        assertValueError("    @Cron(\"0 9 * *\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"0 9 * *\") on p.Maintenance.cleanup() is not a valid cron expression: 5 fields"
+                        + " expected (minute hour day-of-month month day-of-week), got 4: write e.g. \"0 9 * * MON-FRI\""
+                        + " (09:00 on weekdays), or an alias such as @daily",
+                "@Cron(", "\"0 9 * *\"");
+    }
+
+    @Test
+    void quartzCronIsToldToDropTheSecondsField() {
+        assertValueError("    @Cron(\"0 0 12 * * ?\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"0 0 12 * * ?\") on p.Maintenance.cleanup() is not a valid cron expression: 5"
+                        + " fields expected (minute hour day-of-month month day-of-week), got 6: this looks like Quartz or"
+                        + " Spring cron, whose first field is seconds, and jtc has no seconds field: drop it and write '?' as"
+                        + " '*': \"0 12 * * *\"",
+                "@Cron(", "\"0 0 12 * * ?\"");
+    }
+
+    @Test
+    void cronWithAYearIsToldToDropTheYear() {
+        assertValueError("    @Cron(\"0 12 * * * 2026\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"0 12 * * * 2026\") on p.Maintenance.cleanup() is not a valid cron expression:"
+                        + " 5 fields expected (minute hour day-of-month month day-of-week), got 6: the last field looks like a"
+                        + " year, and jtc has no year field: drop it: \"0 12 * * *\"",
+                "@Cron(", "\"0 12 * * * 2026\"");
+    }
+
+    @Test
+    void cronWithSubMinuteSecondsIsToldToUseEvery() {
+        assertValueError("    @Cron(\"*/10 * * * * *\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"*/10 * * * * *\") on p.Maintenance.cleanup() is not a valid cron expression:"
+                        + " 5 fields expected (minute hour day-of-month month day-of-week), got 6: the first field reads as"
+                        + " seconds ('*/10'), and cron runs at most once a minute: for a schedule more often than that use"
+                        + " @Every(\"10s\")",
+                "@Cron(", "\"*/10 * * * * *\"");
+    }
+
+    @Test
+    void goStyleEveryIsToldToUseTheEveryAnnotation() {
+        assertValueError("    @Cron(\"@every 5m\") void cleanup() {}",
+                "[jtc:invalid-cron] @Cron(\"@every 5m\") on p.Maintenance.cleanup() is not a valid cron expression: @every"
+                        + " is an interval in Go's robfig/cron syntax, not a cron expression: write @Every(\"5m\") on the"
+                        + " method instead of @Cron",
+                "@Cron(", "\"@every 5m\"");
     }
 
     @Test

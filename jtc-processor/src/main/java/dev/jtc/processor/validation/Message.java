@@ -8,9 +8,8 @@ import java.util.Locale;
  * rule, names the offending code and says what to write instead.
  */
 public enum Message {
-    INVALID_CRON("invalid-cron",
-            "@Cron(\"%s\") on %s is not a valid cron expression: %s. Write five fields (minute hour day-of-month month"
-                    + " day-of-week) such as \"0 * * * *\" or \"30 9 * * MON-FRI\", or an alias such as \"@daily\""),
+    /** The reason comes from jtc-schedule; only a wrong field count explains the five fields. */
+    INVALID_CRON("invalid-cron", "@Cron(\"%s\") on %s is not a valid cron expression: %s"),
     CRON_NEVER_FIRES("cron-never-fires", "@Cron(\"%s\") on %s can never fire: %s"),
     INVALID_ZONE("invalid-zone",
             "zone \"%s\" on %s is not a time-zone id%s. Write an IANA id such as \"Europe/Berlin\" or \"America/New_York\","
