@@ -123,9 +123,36 @@ final class ScheduleDiagnosticsTest {
     @Test
     void unknownZoneSuggestsAValidOne() {
         assertValueError("    @Cron(value = \"0 9 * * *\", zone = \"Europe/Berln\") void report() {}",
-                "[jtc:invalid-zone] zone \"Europe/Berln\" on p.Maintenance.report() is not a"
-                        + " time-zone id (did you mean \"Europe/Berlin\"?)",
+                "[jtc:invalid-zone] zone \"Europe/Berln\" on p.Maintenance.report() is not a time-zone id (did you mean"
+                        + " \"Europe/Berlin\"?). Write a region id such as \"Europe/Berlin\" or \"America/New_York\", \"UTC\","
+                        + " or a fixed offset such as \"+01:00\", or leave zone out for UTC",
                 "@Cron(", "\"Europe/Berln\"");
+    }
+
+    @Test
+    void abbreviatedZoneSuggestsTheRegionNotAnotherAbbreviation() {
+        assertValueError("    @Cron(value = \"0 9 * * *\", zone = \"PST\") void report() {}",
+                "[jtc:invalid-zone] zone \"PST\" on p.Maintenance.report() is a time-zone abbreviation, not a region id"
+                        + " (did you mean \"America/Los_Angeles\"?)",
+                "@Cron(", "\"PST\"");
+    }
+
+    @Test
+    void cetIsRejectedThoughJavaTimeKnowsIt() {
+        assertValueError("    @Cron(value = \"0 9 * * *\", zone = \"CET\") void report() {}",
+                "[jtc:invalid-zone] zone \"CET\" on p.Maintenance.report() is a time-zone abbreviation, not a region id"
+                        + " (did you mean \"Europe/Berlin\"?)",
+                "@Cron(", "\"CET\"");
+    }
+
+    @Test
+    void utcAndOffsetZonesCompile() {
+        JavaFileObject source = maintenance("""
+                    @Cron(value = "0 9 * * *", zone = "UTC") void one() {}
+                    @Cron(value = "0 9 * * *", zone = "+05:30") void two() {}
+                    @Cron(value = "0 9 * * *", zone = "Etc/GMT+5") void three() {}
+                """);
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
     }
 
     @Test

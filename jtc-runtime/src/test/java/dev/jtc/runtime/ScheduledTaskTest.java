@@ -29,4 +29,19 @@ final class ScheduledTaskTest {
         assertEquals(Instant.parse("2026-04-29T22:00:00Z"), task.schedule().nextRunAfter(Instant.parse("2026-01-01T00:00:00Z"))
                 .orElseThrow());
     }
+
+    @Test
+    void zoneThatIsAnAbbreviationIsRejectedWithTheProcessorsReason() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScheduledTask.cron("Reports.morning", "0 9 * * *", ZoneId.of("CET")));
+        assertEquals("zone \"CET\" is a time-zone abbreviation, not a region id (did you mean \"Europe/Berlin\"?): write a"
+                + " region id such as \"Europe/Berlin\" or \"America/New_York\", \"UTC\", or a fixed offset such as \"+01:00\"",
+                e.getMessage());
+    }
+
+    @Test
+    void utcAndOffsetsAreZonesToo() {
+        assertEquals(ZoneId.of("UTC"), ScheduledTask.cron("a", "@daily", ZoneId.of("UTC")).build().zone());
+        assertEquals(ZoneOffset.ofHours(1), ScheduledTask.cron("b", "@daily", ZoneOffset.ofHours(1)).build().zone());
+    }
 }

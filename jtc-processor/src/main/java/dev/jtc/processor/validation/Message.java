@@ -11,9 +11,8 @@ public enum Message {
     /** The reason comes from jtc-schedule; only a wrong field count explains the five fields. */
     INVALID_CRON("invalid-cron", "@Cron(\"%s\") on %s is not a valid cron expression: %s"),
     CRON_NEVER_FIRES("cron-never-fires", "@Cron(\"%s\") on %s can never fire: %s"),
-    INVALID_ZONE("invalid-zone",
-            "zone \"%s\" on %s is not a time-zone id%s. Write an IANA id such as \"Europe/Berlin\" or \"America/New_York\","
-                    + " or leave zone out for UTC"),
+    /** The reason and {@code Zones.ACCEPTED} come from jtc-schedule, which the run time's check shares. */
+    INVALID_ZONE("invalid-zone", "zone \"%s\" on %s %s. Write %s, or leave zone out for UTC"),
     DST("dst",
             "@Cron(\"%s\") on %s: %s. Pick a time outside the transition window, or add @SuppressWarnings(\"jtc:dst\")"
                     + " to the method or its class if this is intended"),

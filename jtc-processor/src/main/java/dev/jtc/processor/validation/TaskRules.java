@@ -6,8 +6,8 @@ import dev.jtc.processor.model.TaskDeclaration.TaskKind;
 import dev.jtc.schedule.CronCheck;
 import dev.jtc.schedule.CronExpression;
 import dev.jtc.schedule.CronSchedule;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import dev.jtc.schedule.ZoneCheck;
+import dev.jtc.schedule.Zones;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +21,7 @@ import javax.lang.model.util.Elements;
 /**
  * The rules of {@code @Cron} and {@code @Every} methods: one schedule per method, a callable
  * instance method taking nothing or a {@code JobContext}, an expression or interval that works,
- * a real zone, and a warning for fixed times that daylight-saving transitions move.
+ * a zone that follows {@link Zones}' rule, and a warning for fixed times that daylight-saving transitions move.
  */
 final class TaskRules {
 
@@ -99,16 +99,13 @@ final class TaskRules {
         if (zoneText.isEmpty()) {
             return;
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneText);
-        } catch (DateTimeException e) {
-            String suggestion = ZoneSuggestions.closest(zoneText).map(id -> " (did you mean \"" + id + "\"?)").orElse("");
+        ZoneCheck zone = Zones.check(zoneText);
+        if (!zone.isValid()) {
             report.error(Message.INVALID_ZONE, task.method(), task.annotation(), task.zone(), zoneText, task.methodDescription(),
-                    suggestion);
+                    zone.error(), Zones.ACCEPTED);
             return;
         }
-        Optional<String> dst = CronSchedule.of(cron, zone).dstWarning();
+        Optional<String> dst = CronSchedule.of(cron, zone.zone()).dstWarning();
         if (dst.isPresent() && !suppressesDst(task.method())) {
             AnnotationValue value = task.expression().source();
             report.warning(Message.DST, task.method(), task.annotation(), value, expression, task.methodDescription(), dst.get());
