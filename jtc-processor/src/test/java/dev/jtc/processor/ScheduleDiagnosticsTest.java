@@ -166,6 +166,27 @@ final class ScheduleDiagnosticsTest {
     }
 
     @Test
+    void starMinuteInTheTransitionHourWarnsWithTheRunsOfTheDay() {
+        JavaFileObject source = maintenance("    @Cron(value = \"*/30 2 * * *\", zone = \"Europe/Berlin\") void halfHourly() {}");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:dst] @Cron(\"*/30 2 * * *\") on p.Maintenance.halfHourly(): 02:00"
+                        + " and 02:30 fall in the daylight-saving gap of Europe/Berlin (clocks jump 02:00→03:00 on the last Sunday"
+                        + " of March) and do not happen that day, so it does not run at all that day; also, 02:00 and 02:30 fall"
+                        + " in the repeated hour of Europe/Berlin (clocks go back 03:00→02:00 on the last Sunday of October) and"
+                        + " happen twice, so it runs 4 times that day instead of 2. Pick a time outside the transition window")
+                .inFile(source).onLine(lineOf(source, "@Cron(")).atColumn(columnOf(source, "\"*/30 2 * * *\""));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void starMinuteDstWarningIsSuppressedLikeTheFixedTimeOne() {
+        JavaFileObject source = maintenance("    @SuppressWarnings(\"jtc:dst\")\n"
+                + "    @Cron(value = \"*/30 2 * * *\", zone = \"Europe/Berlin\") void halfHourly() {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void dstWarningIsSuppressedOnTheMethod() {
         JavaFileObject source = maintenance("    @SuppressWarnings(\"jtc:dst\")\n"
                 + "    @Cron(value = \"30 2 * * *\", zone = \"Europe/Berlin\") void nightly() {}");

@@ -63,6 +63,20 @@ public final class CronExpression {
         return !minute.starPrefixed() && !hour.starPrefixed();
     }
 
+    /**
+     * Whether the minute field starts with {@code *} and the hour field does not
+     * ({@code *}{@code /30 2 * * *}): an entry that follows real time within fixed hours, so a
+     * daylight-saving transition in one of those hours takes runs away or adds them.
+     */
+    boolean isStarMinuteInFixedHours() {
+        return minute.starPrefixed() && !hour.starPrefixed();
+    }
+
+    /** How many times a day the entry runs on a day it runs, daylight saving aside. */
+    int timesPerDay() {
+        return minute.count() * hour.count();
+    }
+
     /** Whether no date can ever match, e.g. {@code 0 0 30 2 *}. */
     public boolean neverFires() {
         return neverFiresReason().isPresent();

@@ -102,10 +102,14 @@ public final class CronSchedule implements Schedule {
     }
 
     /**
-     * For a fixed-time expression in a zone with daylight-saving time: a warning if one of its
-     * local times is skipped or repeated on a day it runs, saying what happens then, e.g. "02:30
-     * falls in the daylight-saving gap of Europe/Berlin (clocks jump 02:00→03:00 on the last Sunday
-     * of March); it will run at 03:00 that day". Empty when no transition affects it.
+     * For an expression in a zone with daylight-saving time: a warning if one of its local times
+     * is skipped or repeated on a day it runs, saying what happens then. A fixed-time entry gets
+     * e.g. "02:30 falls in the daylight-saving gap of Europe/Berlin (clocks jump 02:00→03:00 on the
+     * last Sunday of March); it will run at 03:00 that day"; an entry with {@code *} in the minute
+     * and fixed hours e.g. "02:00 and 02:30 fall in the daylight-saving gap of Europe/Berlin (...)
+     * and do not happen that day, so it does not run at all that day". Entries with {@code *} in
+     * the hour get none. Empty when no transition affects it. Only a warning: what runs is the
+     * rule in this class's description.
      */
     public Optional<String> dstWarning() {
         return DaylightSavingCheck.warning(cron, zone);

@@ -21,7 +21,8 @@ import javax.lang.model.util.Elements;
 /**
  * The rules of {@code @Cron} and {@code @Every} methods: one schedule per method, a callable
  * instance method taking nothing or a {@code JobContext}, an expression or interval that works,
- * a zone that follows {@link Zones}' rule, and a warning for fixed times that daylight-saving transitions move.
+ * a zone that follows {@link Zones}' rule, and a warning for times that daylight-saving
+ * transitions skip or repeat.
  */
 final class TaskRules {
 
