@@ -9,11 +9,15 @@ import java.util.Optional;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * The rules of a {@code @Job} class beyond injection: one usable {@code handle} method whose
- * parameters can travel as JSON, and valid attributes (name, queue, retries, timeout, backoff).
+ * parameters can travel as JSON (and a warning if it returns a value, which goes nowhere), and
+ * valid attributes (name, queue, retries, timeout, backoff).
  */
 final class JobRules {
 
@@ -61,7 +65,49 @@ final class JobRules {
         if (CalledMethods.needsPublic(elements, handle, job.type(), targetPackage)) {
             report.error(Message.NOT_PUBLIC, handle, job.qualifiedName() + ".handle(...)", targetPackage, "make handle public");
         }
+        checkResult(job, handle);
         checkParameters(job, handle);
+    }
+
+    /**
+     * The generated runner calls {@code handle} as a statement: a value it returns goes nowhere,
+     * and a future it returns is not waited for, so the job is done (and succeeded) before its work.
+     */
+    private void checkResult(JobDeclaration job, ExecutableElement handle) {
+        TypeMirror result = handle.getReturnType();
+        if (result.getKind() == TypeKind.VOID || Suppressions.suppressed(handle, Message.HANDLE_RESULT)) {
+            return;
+        }
+        if (isAsynchronous(result)) {
+            report.warning(Message.HANDLE_RESULT, handle, job.qualifiedName(), result,
+                    "which jtc neither waits for nor checks: the job counts as done, and a failure of that work as a"
+                            + " success, as soon as handle returns",
+                    "wait for it inside handle (join() or get()) and declare handle void");
+        } else {
+            report.warning(Message.HANDLE_RESULT, handle, job.qualifiedName(), result,
+                    "which jtc discards: a job's result is neither stored nor passed on", "declare handle void");
+        }
+    }
+
+    /** Whether {@code type} is a {@code Future} or {@code CompletionStage}, whose work may still be running. */
+    private static boolean isAsynchronous(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals("java.util.concurrent.Future") || name.equals("java.util.concurrent.CompletionStage")) {
+            return true;
+        }
+        if (isAsynchronous(element.getSuperclass())) {
+            return true;
+        }
+        for (TypeMirror implemented : element.getInterfaces()) {
+            if (isAsynchronous(implemented)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkParameters(JobDeclaration job, ExecutableElement handle) {

@@ -49,6 +49,9 @@ public enum Message {
             "@Job class %s has %d methods named handle: a job has exactly one, since the payload is its parameters;"
                     + " rename or remove the others"),
     HANDLE_MODIFIERS("handle-method", "%s.handle(...) is %s: it must be a non-private instance method"),
+    HANDLE_RESULT("handle-result",
+            "%s.handle(...) returns %s, %s; %s, or add @SuppressWarnings(\"jtc:handle-result\") to the method or its"
+                    + " class if the value is meant for code that calls handle directly"),
     UNSUPPORTED_PAYLOAD_TYPE("unsupported-payload-type",
             "parameter '%s' of %s.handle(...) has type %s, which cannot travel in a JSON payload: %s. Supported:"
                     + " primitives and their boxes, String, enums, java.time (Instant, LocalDate, LocalTime, LocalDateTime,"

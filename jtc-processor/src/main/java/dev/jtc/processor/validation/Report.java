@@ -61,4 +61,9 @@ public final class Report {
     void warning(Message message, Element element, AnnotationMirror annotation, AnnotationValue value, Object... arguments) {
         diagnostics.add(new Diagnostic(Kind.WARNING, message, message.format(arguments), element, annotation, value));
     }
+
+    /** A warning on an element as a whole (a method). */
+    void warning(Message message, Element element, Object... arguments) {
+        warning(message, element, null, null, arguments);
+    }
 }

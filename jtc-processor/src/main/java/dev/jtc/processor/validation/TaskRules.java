@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
@@ -25,8 +23,6 @@ import javax.lang.model.util.Elements;
  * transitions skip or repeat.
  */
 final class TaskRules {
-
-    private static final String SUPPRESS_DST = "jtc:dst";
 
     private final Elements elements;
     private final Report report;
@@ -107,7 +103,7 @@ final class TaskRules {
             return;
         }
         Optional<String> dst = CronSchedule.of(cron, zone.zone()).dstWarning();
-        if (dst.isPresent() && !suppressesDst(task.method())) {
+        if (dst.isPresent() && !Suppressions.suppressed(task.method(), Message.DST)) {
             AnnotationValue value = task.expression().source();
             report.warning(Message.DST, task.method(), task.annotation(), value, expression, task.methodDescription(), dst.get());
         }
@@ -120,17 +116,5 @@ final class TaskRules {
         attributes.queue(task.queue(), method, task.annotation(), owner);
         attributes.retries(task.retries(), method, task.annotation(), owner);
         attributes.optionalDuration("timeout", task.timeout(), method, task.annotation(), owner);
-    }
-
-    /** Whether {@code @SuppressWarnings("jtc:dst")} sits on the method or a class around it. */
-    private static boolean suppressesDst(Element method) {
-        for (Element current = method; current instanceof ExecutableElement || current instanceof TypeElement;
-                current = current.getEnclosingElement()) {
-            SuppressWarnings suppress = current.getAnnotation(SuppressWarnings.class);
-            if (suppress != null && List.of(suppress.value()).contains(SUPPRESS_DST)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
