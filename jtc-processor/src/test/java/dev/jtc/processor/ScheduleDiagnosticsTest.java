@@ -231,6 +231,31 @@ final class ScheduleDiagnosticsTest {
     }
 
     @Test
+    void everyBelowAMillisecondWarns() {
+        JavaFileObject source = maintenance("    @Every(\"PT0.0005S\") void spin() {}");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:every-resolution] @Every(\"PT0.0005S\") on p.Maintenance.spin() is"
+                        + " shorter than the scheduler's resolution of 1ms: ticks are told apart by their millisecond (Redis"
+                        + " records them as epoch milliseconds, the key that runs each tick once), so at most one tick a"
+                        + " millisecond runs: the task runs about every 1ms, not every PT0.0005S. Write 1ms or more")
+                .inFile(source).onLine(lineOf(source, "@Every(")).atColumn(columnOf(source, "\"PT0.0005S\""));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void subSecondEveryOfAMillisecondOrMoreCompilesWithoutWarnings() {
+        JavaFileObject source = maintenance("    @Every(\"200ms\") void fast() {}\n    @Every(\"1ms\") void fastest() {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void everyResolutionWarningIsSuppressed() {
+        JavaFileObject source = maintenance("    @SuppressWarnings(\"jtc:every-resolution\")\n    @Every(\"PT0.0005S\") void spin() {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void malformedTaskTimeout() {
         assertValueError("    @Every(value = \"1m\", timeout = \"soon\") void ping() {}",
                 "[jtc:invalid-duration] timeout = \"soon\" on p.Maintenance.ping():", "@Every(", "\"soon\"");

@@ -17,6 +17,9 @@ public enum Message {
             "@Cron(\"%s\") on %s: %s. Pick a time outside the transition window, or add @SuppressWarnings(\"jtc:dst\")"
                     + " to the method or its class if this is intended"),
     INVALID_DURATION("invalid-duration", "%s on %s: %s"),
+    EVERY_RESOLUTION("every-resolution",
+            "@Every(\"%s\") on %s is shorter than the scheduler's resolution of 1ms: %s. Write 1ms or more, or add"
+                    + " @SuppressWarnings(\"jtc:every-resolution\") to the method or its class if this is intended"),
     INVALID_BACKOFF("invalid-backoff",
             "backoffBase = \"%s\" on %s is longer than backoffCap = \"%s\": the cap bounds every wait, so the base must"
                     + " not exceed it; raise backoffCap or lower backoffBase"),

@@ -6,6 +6,7 @@ import dev.jtc.processor.model.TaskDeclaration.TaskKind;
 import dev.jtc.schedule.CronCheck;
 import dev.jtc.schedule.CronExpression;
 import dev.jtc.schedule.CronSchedule;
+import dev.jtc.schedule.IntervalSchedule;
 import dev.jtc.schedule.ZoneCheck;
 import dev.jtc.schedule.Zones;
 import java.util.HashSet;
@@ -47,8 +48,7 @@ final class TaskRules {
             if (task.kind() == TaskKind.CRON) {
                 checkCron(task);
             } else {
-                attributes.positiveDuration("@Every(\"" + task.expression().value() + "\")", task.expression(), task.method(),
-                        task.annotation(), task.methodDescription());
+                checkEvery(task);
             }
             checkAttributes(task);
         }
@@ -106,6 +106,16 @@ final class TaskRules {
         if (dst.isPresent() && !Suppressions.suppressed(task.method(), Message.DST)) {
             AnnotationValue value = task.expression().source();
             report.warning(Message.DST, task.method(), task.annotation(), value, expression, task.methodDescription(), dst.get());
+        }
+    }
+
+    private void checkEvery(TaskDeclaration task) {
+        String written = task.expression().value();
+        Optional<String> tooFine = attributes.positiveDuration("@Every(\"" + written + "\")", task.expression(), task.method(),
+                task.annotation(), task.methodDescription()).flatMap(IntervalSchedule::resolutionWarning);
+        if (tooFine.isPresent() && !Suppressions.suppressed(task.method(), Message.EVERY_RESOLUTION)) {
+            report.warning(Message.EVERY_RESOLUTION, task.method(), task.annotation(), task.expression().source(), written,
+                    task.methodDescription(), tooFine.get());
         }
     }
 
