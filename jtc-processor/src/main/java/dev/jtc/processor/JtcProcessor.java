@@ -29,7 +29,7 @@ public final class JtcProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        diagnostics = new Diagnostics(environment.getMessager());
+        diagnostics = new Diagnostics(environment.getMessager(), SourceOrder.of(environment));
         rounds = new ProcessingRounds(environment, diagnostics);
     }
 
@@ -49,6 +49,8 @@ public final class JtcProcessor extends AbstractProcessor {
             rounds.process(round);
         } catch (RuntimeException | Error e) {
             diagnostics.internalError(null, e);
+        } finally {
+            diagnostics.flush();
         }
         return false;
     }
