@@ -30,8 +30,10 @@ public @interface Cron {
     String value();
 
     /**
-     * The time zone the expression is read in, as an IANA id. Empty means UTC, so that workers
-     * on different hosts agree. Example: {@code zone = "America/New_York"}.
+     * The time zone the expression is read in: a region id such as {@code "America/New_York"},
+     * {@code "UTC"}, or a fixed offset such as {@code "+01:00"}; abbreviations such as {@code "CET"}
+     * or {@code "EST"} are compile errors. Empty means UTC, so that workers on different hosts
+     * agree. Example: {@code zone = "America/New_York"}.
      */
     String zone() default "";
 

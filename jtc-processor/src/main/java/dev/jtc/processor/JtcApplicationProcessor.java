@@ -29,7 +29,7 @@ public final class JtcApplicationProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        diagnostics = new Diagnostics(environment.getMessager());
+        diagnostics = new Diagnostics(environment.getMessager(), SourceOrder.of(environment));
         rounds = new ApplicationRounds(environment, diagnostics);
     }
 
@@ -51,6 +51,8 @@ public final class JtcApplicationProcessor extends AbstractProcessor {
             rounds.process(round);
         } catch (RuntimeException | Error e) {
             diagnostics.internalError(null, e);
+        } finally {
+            diagnostics.flush();
         }
         return false;
     }

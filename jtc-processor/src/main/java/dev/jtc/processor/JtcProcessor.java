@@ -30,7 +30,7 @@ public final class JtcProcessor extends AbstractProcessor {
     @Override
     public synchronized void init(ProcessingEnvironment environment) {
         super.init(environment);
-        diagnostics = new Diagnostics(environment.getMessager());
+        diagnostics = new Diagnostics(environment.getMessager(), SourceOrder.of(environment));
         rounds = new ClassRounds(environment, diagnostics);
     }
 
@@ -50,6 +50,8 @@ public final class JtcProcessor extends AbstractProcessor {
             rounds.process(round);
         } catch (RuntimeException | Error e) {
             diagnostics.internalError(null, e);
+        } finally {
+            diagnostics.flush();
         }
         return false;
     }

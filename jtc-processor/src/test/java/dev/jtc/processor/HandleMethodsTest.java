@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code handle} methods users write besides {@code void handle(...)}: one that returns a
- * value (ignored), one that declares checked exceptions (they fail the attempt as they are), and
+ * value (ignored at run time, with a {@code [jtc:handle-result]} warning at compile time), one that declares checked exceptions (they fail the attempt as they are), and
  * a generic one whose type variable is not part of the payload.
  */
 final class HandleMethodsTest {
@@ -80,7 +80,10 @@ final class HandleMethodsTest {
     @BeforeAll
     static void compile() {
         Compilation compilation = compileWithDagger(APP, JOBS);
-        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:handle-result] p.Jobs.Count.handle(...) returns int, which jtc"
+                + " discards").inFile(JOBS).onLineContaining("int handle(String text)");
+        assertThat(compilation).hadWarningCount(1);
         classes = new CompiledClasses(compilation);
     }
 

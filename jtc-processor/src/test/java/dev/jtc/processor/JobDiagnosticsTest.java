@@ -155,6 +155,45 @@ final class JobDiagnosticsTest {
     }
 
     @Test
+    void handleThatReturnsAValueWarns() {
+        JavaFileObject source = job("@Job", "    int handle(long userId) { return 1; }");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:handle-result] p.SendEmail.handle(...) returns int, which jtc"
+                        + " discards: a job's result is neither stored nor passed on; declare handle void, or add"
+                        + " @SuppressWarnings(\"jtc:handle-result\") to the method or its class if the value is meant for code"
+                        + " that calls handle directly")
+                .inFile(source).onLine(lineOf(source, "int handle(")).atColumn(columnOf(source, "handle("));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void handleThatReturnsAFutureWarnsThatNobodyWaits() {
+        JavaFileObject source = job("@Job",
+                "    java.util.concurrent.CompletableFuture<Void> handle(long userId) { return null; }");
+        Compilation compilation = compileWithDagger(APP, source);
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining("[jtc:handle-result] p.SendEmail.handle(...) returns"
+                        + " java.util.concurrent.CompletableFuture<java.lang.Void>, which jtc neither waits for nor checks: the"
+                        + " job counts as done, and a failure of that work as a success, as soon as handle returns; wait for it"
+                        + " inside handle (join() or get()) and declare handle void, or add")
+                .inFile(source).onLine(lineOf(source, "handle(long userId)")).atColumn(columnOf(source, "handle("));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void handleResultWarningIsSuppressedOnTheMethod() {
+        JavaFileObject source = job("@Job", "    @SuppressWarnings(\"jtc:handle-result\")\n    int handle(long userId) { return 1; }");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
+    void handleResultWarningIsSuppressedOnTheClass() {
+        JavaFileObject source = job("@Job\n@SuppressWarnings(\"jtc:handle-result\")", "    int handle(long userId) { return 1; }");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void privateHandle() {
         assertHandleError("    private void handle(long userId) {}",
                 "[jtc:handle-method] p.SendEmail.handle(...) is private", "private void handle");

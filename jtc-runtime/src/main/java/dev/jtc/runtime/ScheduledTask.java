@@ -4,6 +4,7 @@ import dev.jtc.MissedTicks;
 import dev.jtc.schedule.CronSchedule;
 import dev.jtc.schedule.IntervalSchedule;
 import dev.jtc.schedule.Schedule;
+import dev.jtc.schedule.Zones;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
@@ -48,9 +49,15 @@ public record ScheduledTask(
         Objects.requireNonNull(jobType, "jobType");
     }
 
-    /** Starts a task that runs on a cron expression read in {@code zone}. */
+    /**
+     * Starts a task that runs on a cron expression read in {@code zone}.
+     *
+     * @throws IllegalArgumentException if the expression does not parse or can never fire, or the
+     *     zone is not a region id, UTC or a fixed offset ({@link Zones}): the processor's rules,
+     *     in its words, for registries built by hand
+     */
     public static Builder cron(String name, String expression, ZoneId zone) {
-        return new Builder(name, Kind.CRON, expression, zone, CronSchedule.of(expression, zone));
+        return new Builder(name, Kind.CRON, expression, zone, CronSchedule.of(expression, Zones.requireAccepted(zone)));
     }
 
     /** Starts a task that runs every {@code interval}, aligned to the epoch. */

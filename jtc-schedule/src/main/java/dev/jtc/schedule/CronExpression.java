@@ -63,15 +63,34 @@ public final class CronExpression {
         return !minute.starPrefixed() && !hour.starPrefixed();
     }
 
+    /**
+     * Whether the minute field starts with {@code *} and the hour field does not
+     * ({@code *}{@code /30 2 * * *}): an entry that follows real time within fixed hours, so a
+     * daylight-saving transition in one of those hours takes runs away or adds them.
+     */
+    boolean isStarMinuteInFixedHours() {
+        return minute.starPrefixed() && !hour.starPrefixed();
+    }
+
+    /** How many times a day the entry runs on a day it runs, daylight saving aside. */
+    int timesPerDay() {
+        return minute.count() * hour.count();
+    }
+
     /** Whether no date can ever match, e.g. {@code 0 0 30 2 *}. */
     public boolean neverFires() {
         return neverFiresReason().isPresent();
     }
 
     /**
-     * Why no date can ever match, e.g. "day-of-month 30 never occurs in February", or empty if
-     * the expression fires. Cheap: it compares the smallest day-of-month with the longest length
-     * of each allowed month (February counting its 29th).
+     * Why no date can ever match and what to write instead, e.g. "day-of-month 31 never occurs in
+     * April (April has 30 days); choose a day that exists, such as "0 0 30 4 *"", or empty if the
+     * expression fires. The hint names the months written and suggests the largest day that every
+     * one of them has in every year. Cheap: it compares the smallest day-of-month with the longest
+     * length of each allowed month (February counting its 29th).
+     *
+     * <p>The processor reports this text as a compile error and {@link CronSchedule#of} throws it,
+     * so a registry built by hand is held to the same rule as an annotation.
      */
     public Optional<String> neverFiresReason() {
         // With OR semantics any weekday matches in every month; with AND semantics a weekday
@@ -80,17 +99,41 @@ public final class CronExpression {
             return Optional.empty();
         }
         int smallestDay = dayOfMonth.first();
-        List<String> months = new ArrayList<>();
+        List<Month> months = new ArrayList<>();
         for (int value : month.values()) {
             if (smallestDay <= Month.of(value).maxLength()) {
                 return Optional.empty();
             }
-            months.add(CronDescriber.monthName(value));
+            months.add(Month.of(value));
         }
         String days = dayOfMonth.count() == 1
                 ? "day-of-month " + smallestDay + " never occurs"
                 : "days-of-month " + dayOfMonth.text() + " never occur";
-        return Optional.of(days + " in " + CronDescriber.joinWith(months, "or"));
+        List<String> names = months.stream().map(m -> CronDescriber.monthName(m.getValue())).toList();
+        int dayInEveryMonth = months.stream().mapToInt(Month::minLength).min().orElseThrow();
+        return Optional.of(days + " in " + CronDescriber.joinWith(names, "or") + " (" + monthLengths(months)
+                + "); choose a day that exists, such as \"" + withDayOfMonth(dayInEveryMonth) + "\"");
+    }
+
+    /** "April has 30 days", "February has 28 days, 29 in leap years; April and June have 30 days". */
+    private static String monthLengths(List<Month> months) {
+        List<String> parts = new ArrayList<>();
+        if (months.contains(Month.FEBRUARY)) {
+            parts.add("February has 28 days, 29 in leap years");
+        }
+        List<String> thirty = months.stream().filter(m -> m.maxLength() == 30)
+                .map(m -> CronDescriber.monthName(m.getValue())).toList();
+        if (!thirty.isEmpty()) {
+            parts.add(CronDescriber.joinWith(thirty, "and") + (thirty.size() == 1 ? " has" : " have") + " 30 days");
+        }
+        return String.join("; ", parts);
+    }
+
+    /** The five fields with day-of-month replaced by {@code day}: the expression a hint suggests. */
+    private String withDayOfMonth(int day) {
+        String[] parts = fields.split(" ");
+        parts[CronField.DAY_OF_MONTH.ordinal()] = Integer.toString(day);
+        return String.join(" ", parts);
     }
 
     /** Whether {@code date} is a day this expression runs on (month and the Vixie day rule). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads jtc's cron syntax (Unix five fields, names, ranges, steps, lists, {@code 7} = Sunday and
@@ -23,6 +24,12 @@ final class CronParser {
             "@daily", "0 0 * * *",
             "@midnight", "0 0 * * *",
             "@hourly", "0 * * * *");
+
+    /** A year field as Quartz or a hand-added sixth field writes it: 2026, 2026-2030, 2026,2027, 2026/2. */
+    private static final Pattern YEAR = Pattern.compile("(19[7-9][0-9]|2[0-9]{3})([-,/][0-9]+)*");
+
+    /** A seconds field that asks for several runs a minute: *, *&#47;10, 0,30, 0-30/5. */
+    private static final Pattern SECONDS_SPEC = Pattern.compile("\\*(/[0-9]+)?|[0-9]+([-,/][0-9]+)+|[0-9]+(-[0-9]+)?/[0-9]+");
 
     private static final String ALIAS_LIST = "@yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly";
 
@@ -46,7 +53,7 @@ final class CronParser {
         String fields = text.startsWith("@") ? expandAlias(text) : text;
         String[] parts = fields.split("\\s+");
         if (parts.length != CronField.values().length) {
-            throw new SyntaxError(fieldCountMessage(parts.length));
+            throw new SyntaxError(fieldCountMessage(parts));
         }
         List<CronFieldValues> values = new ArrayList<>(parts.length);
         for (CronField field : CronField.values()) {
@@ -62,6 +69,9 @@ final class CronParser {
             throw new SyntaxError("@reboot is not supported: jtc runs schedules inside workers, which start and stop"
                     + " at any time; run start-up work from your application's main, or use " + ALIAS_LIST);
         }
+        if (alias.startsWith("@every")) {
+            throw new SyntaxError(everyMessage(text.substring("@every".length()).strip()));
+        }
         String fields = ALIASES.get(alias);
         if (fields == null) {
             throw new SyntaxError("unknown alias " + words[0] + ": use " + ALIAS_LIST + ", or 5 fields (" + FIELDS + ")");
@@ -73,13 +83,77 @@ final class CronParser {
         return fields;
     }
 
-    private static String fieldCountMessage(int count) {
-        String prefix = "5 fields expected (" + FIELDS + "), got " + count;
-        return switch (count) {
-            case 6 -> prefix + ": jtc has no seconds field; use @Every for sub-minute schedules";
-            case 7 -> prefix + ": jtc has no seconds or year field; use @Every for sub-minute schedules";
-            default -> prefix + ", e.g. \"0 9 * * MON-FRI\" for 09:00 on weekdays";
-        };
+    /** Go's robfig/cron writes intervals as {@code @every 5m}; jtc has {@code @Every} for them. */
+    private static String everyMessage(String interval) {
+        DurationCheck duration = Durations.check(interval);
+        String every = duration.isValid() && Durations.isPositive(duration.duration())
+                ? "@Every(\"" + interval + "\")"
+                : "@Every with a duration such as \"5m\" or \"1h30m\"";
+        return "@every is an interval in Go's robfig/cron syntax, not a cron expression: write " + every
+                + " on the method instead of @Cron";
+    }
+
+    /**
+     * The message for a wrong number of fields, the one error that explains the five fields. Six or
+     * seven fields are usually Quartz or Spring cron (seconds first, Quartz's optional year last)
+     * or a Unix expression with a year added: those are told which field to drop and given the
+     * five fields that remain; only seconds that ask for more than one run a minute are sent to
+     * {@code @Every}.
+     */
+    private static String fieldCountMessage(String[] parts) {
+        String prefix = "5 fields expected (" + FIELDS + "), got " + parts.length;
+        String hint = parts.length == 6 || parts.length == 7 ? extraFieldsHint(parts) : null;
+        return prefix + ": " + (hint != null ? hint
+                : "write e.g. \"0 9 * * MON-FRI\" (09:00 on weekdays), or an alias such as @daily");
+    }
+
+    private static String extraFieldsHint(String[] parts) {
+        boolean yearLast = YEAR.matcher(parts[parts.length - 1]).matches();
+        if (parts.length == 6 && yearLast) {
+            return "the last field looks like a year, and jtc has no year field: drop it" + suggestion(parts, 0, 5)
+                    + " (the task then runs every year; check the year inside the task if it must not)";
+        }
+        String seconds = parts[0];
+        if (isNumber(seconds)) {
+            boolean quartz = String.join(" ", parts).contains("?");
+            String what = parts.length == 7
+                    ? "this looks like Quartz cron, whose first field is seconds and last field the year, and jtc has"
+                            + " neither: drop both"
+                    : "this looks like Quartz or Spring cron, whose first field is seconds, and jtc has no seconds field:"
+                            + " drop it";
+            String days = quartz && parts[5].matches(".*[0-9].*")
+                    ? "; note that Quartz numbers days of the week 1-7 from Sunday, jtc 0-7 with 1 = Monday, so write"
+                            + " names such as MON-FRI"
+                    : "";
+            // With Quartz's weekday numbers the five fields left would mean other days: no suggestion then.
+            return what + (quartz ? " and write '?' as '*'" : "") + (days.isEmpty() ? suggestion(parts, 1, 6) : days);
+        }
+        if (SECONDS_SPEC.matcher(seconds).matches()) {
+            return "the first field reads as seconds ('" + seconds + "'), and cron runs at most once a minute: for a"
+                    + " schedule more often than that use " + everyFor(seconds);
+        }
+        return null;
+    }
+
+    /** {@code @Every("10s")} for {@code *}{@code /10}, {@code @Every("1s")} for {@code *}; else a general hint. */
+    private static String everyFor(String seconds) {
+        if (seconds.equals("*")) {
+            return "@Every(\"1s\")";
+        }
+        if (seconds.startsWith("*/") && isNumber(seconds.substring(2))) {
+            return "@Every(\"" + Integer.parseInt(seconds.substring(2)) + "s\")";
+        }
+        return "@Every with the interval you need, such as @Every(\"15s\")";
+    }
+
+    /** ": \"0 12 * * *\"" if fields {@code from} to {@code to} (with '?' as '*') are a valid expression; else "". */
+    private static String suggestion(String[] parts, int from, int to) {
+        String[] kept = new String[to - from];
+        for (int i = from; i < to; i++) {
+            kept[i - from] = parts[i].equals("?") ? "*" : parts[i];
+        }
+        String candidate = String.join(" ", kept);
+        return parse(candidate).isValid() ? ": \"" + candidate + "\"" : "";
     }
 
     private static CronFieldValues parseField(CronField field, String text) throws SyntaxError {

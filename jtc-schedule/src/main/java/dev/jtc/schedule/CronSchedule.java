@@ -43,21 +43,32 @@ public final class CronSchedule implements Schedule {
     /**
      * The schedule of {@code expression} in {@code zone}.
      *
-     * @throws IllegalArgumentException if the expression is not valid; the message says why
+     * @throws IllegalArgumentException if the expression is not valid or can never fire; the
+     *     message says why, in the words the processor uses for the same mistake
      */
     public static CronSchedule of(String expression, ZoneId zone) {
-        return new CronSchedule(CronExpression.parse(expression), zone);
+        return of(CronExpression.parse(expression), zone);
     }
 
-    /** The schedule of an already parsed expression in {@code zone}. */
+    /**
+     * The schedule of an already parsed expression in {@code zone}.
+     *
+     * @throws IllegalArgumentException if the expression can never fire ({@link CronExpression#neverFiresReason()})
+     */
     public static CronSchedule of(CronExpression cron, ZoneId zone) {
+        Objects.requireNonNull(cron, "cron");
+        Optional<String> neverFires = cron.neverFiresReason();
+        if (neverFires.isPresent()) {
+            throw new IllegalArgumentException("cron expression '" + cron.text() + "' can never fire: " + neverFires.get());
+        }
         return new CronSchedule(cron, zone);
     }
 
     /**
      * Checks {@code expression} without throwing: the parsed form, or a one-line message such as
      * "minute 61 is out of range 0-59". A valid expression may still never fire; ask
-     * {@link CronExpression#neverFires()}.
+     * {@link CronExpression#neverFiresReason()} before {@link #of(CronExpression, ZoneId)}, which
+     * rejects it.
      */
     public static CronCheck check(String expression) {
         return CronParser.parse(expression);
@@ -78,9 +89,6 @@ public final class CronSchedule implements Schedule {
 
     @Override
     public Optional<Instant> nextRunAfter(Instant instant) {
-        if (cron.neverFires()) {
-            return Optional.empty();
-        }
         try {
             return Optional.ofNullable(search(instant));
         } catch (DateTimeException beyondSupportedDates) {
@@ -94,10 +102,14 @@ public final class CronSchedule implements Schedule {
     }
 
     /**
-     * For a fixed-time expression in a zone with daylight-saving time: a warning if one of its
-     * local times is skipped or repeated on a day it runs, saying what happens then, e.g. "02:30
-     * falls in the daylight-saving gap of Europe/Berlin (clocks jump 02:00→03:00 on the last Sunday
-     * of March); it will run at 03:00 that day". Empty when no transition affects it.
+     * For an expression in a zone with daylight-saving time: a warning if one of its local times
+     * is skipped or repeated on a day it runs, saying what happens then. A fixed-time entry gets
+     * e.g. "02:30 falls in the daylight-saving gap of Europe/Berlin (clocks jump 02:00→03:00 on the
+     * last Sunday of March); it will run at 03:00 that day"; an entry with {@code *} in the minute
+     * and fixed hours e.g. "02:00 and 02:30 fall in the daylight-saving gap of Europe/Berlin (...)
+     * and do not happen that day, so it does not run at all that day". Entries with {@code *} in
+     * the hour get none. Empty when no transition affects it. Only a warning: what runs is the
+     * rule in this class's description.
      */
     public Optional<String> dstWarning() {
         return DaylightSavingCheck.warning(cron, zone);

@@ -18,9 +18,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Finds the local times of a fixed-time cron entry that a zone's daylight-saving transitions skip
- * or repeat, so the processor can warn at compile time about what {@link CronSchedule} will do on
- * those days (run once right after the jump; run once on the first copy).
+ * Finds the local times of a cron entry that a zone's daylight-saving transitions skip or repeat,
+ * so the processor can warn at compile time about what {@link CronSchedule} will do on those days.
+ * Two kinds of entry are affected in a way their text does not show:
+ *
+ * <ul>
+ *   <li>a fixed-time entry (neither minute nor hour starts with {@code *}) runs once right after
+ *       the jump, and once on the first copy of a repeated time;
+ *   <li>an entry with {@code *} in the minute but fixed hours ({@code *}{@code /30 2 * * *})
+ *       follows real time: its skipped times do not happen and its repeated times happen twice,
+ *       so it runs fewer or more times that day, possibly not at all.
+ * </ul>
+ *
+ * Entries with {@code *} in the hour run around the clock and simply follow real time: no warning.
  */
 final class DaylightSavingCheck {
 
@@ -31,7 +41,8 @@ final class DaylightSavingCheck {
     }
 
     static Optional<String> warning(CronExpression cron, ZoneId zone) {
-        if (!cron.isFixedTime()) {
+        boolean fixedTime = cron.isFixedTime();
+        if (!fixedTime && !cron.isStarMinuteInFixedHours()) {
             return Optional.empty();
         }
         ZoneRules rules = zone.getRules();
@@ -40,7 +51,7 @@ final class DaylightSavingCheck {
         for (Window window : windows(rules)) {
             List<LocalTime> hit = timesInWindow(cron, window.transitions());
             if (!hit.isEmpty() && seen.add(window.gap() + " " + hit)) {
-                findings.add(describe(hit, window, zone));
+                findings.add(fixedTime ? describe(hit, window, zone) : describeRealTime(hit, window, zone, cron.timesPerDay()));
             }
         }
         return findings.isEmpty() ? Optional.empty() : Optional.of(String.join("; also, ", findings));
@@ -114,6 +125,47 @@ final class DaylightSavingCheck {
         return subject + " in the repeated hour of " + zone.getId() + " (clocks go back " + before + "→" + after
                 + " " + window.when() + "); " + (times.size() == 1 ? "it runs" : "each runs")
                 + " once that day, at the first occurrence";
+    }
+
+    /**
+     * For an entry that follows real time in fixed hours: which of its times the window takes or
+     * doubles, and how many runs that leaves on the day ("so it does not run at all that day", "so
+     * it runs 4 times that day instead of 2"). The count is left out for a window that spans
+     * midnight, where "that day" is two days.
+     */
+    private static String describeRealTime(List<LocalTime> times, Window window, ZoneId zone, int timesPerDay) {
+        ZoneOffsetTransition sample = window.transitions().get(0);
+        String before = clock(sample.getDateTimeBefore().toLocalTime());
+        String after = clock(sample.getDateTimeAfter().toLocalTime());
+        String subject = timesPhrase(times);
+        boolean one = times.size() == 1;
+        LocalDateTime from = sample.isGap() ? sample.getDateTimeBefore() : sample.getDateTimeAfter();
+        LocalDateTime to = sample.isGap() ? sample.getDateTimeAfter() : sample.getDateTimeBefore();
+        boolean withinOneDay = from.toLocalDate().equals(to.minusNanos(1).toLocalDate());
+        if (sample.isGap()) {
+            int runs = timesPerDay - times.size();
+            String count = !withinOneDay ? ""
+                    : runs == 0 ? ", so it does not run at all that day"
+                    : ", so it runs " + times(runs) + " that day instead of " + timesPerDay;
+            return subject + (one ? " falls" : " fall") + " in the daylight-saving gap of " + zone.getId() + " (clocks jump "
+                    + before + "→" + after + " " + window.when() + ") and " + (one ? "does" : "do") + " not happen that day"
+                    + count;
+        }
+        String count = withinOneDay ? ", so it runs " + times(timesPerDay + times.size()) + " that day instead of " + timesPerDay : "";
+        return subject + (one ? " falls" : " fall") + " in the repeated hour of " + zone.getId() + " (clocks go back " + before
+                + "→" + after + " " + window.when() + ") and " + (one ? "happens" : "happen") + " twice" + count;
+    }
+
+    /** "02:00 and 02:30"; past six times, "the 60 times from 02:00 through 02:59". */
+    private static String timesPhrase(List<LocalTime> times) {
+        if (times.size() <= 6) {
+            return CronDescriber.joinWith(times.stream().map(DaylightSavingCheck::clock).toList(), "and");
+        }
+        return "the " + times.size() + " times from " + clock(times.get(0)) + " through " + clock(times.get(times.size() - 1));
+    }
+
+    private static String times(int count) {
+        return count == 1 ? "once" : count == 2 ? "twice" : count + " times";
     }
 
     /** "on the last Sunday of March", "on the second Sunday of March", "on April 1". */

@@ -13,6 +13,15 @@ import java.util.Optional;
  */
 public final class IntervalSchedule implements Schedule {
 
+    /**
+     * The finest interval whose ticks all run. The scheduler sleeps until each tick, not only
+     * from poll to poll, so {@code @Every("200ms")} runs five times a second; but a tick is told
+     * apart by its millisecond (the Redis broker records ticks as epoch milliseconds, as the wire
+     * protocol writes every time, and claims only a tick later than the last), so of several
+     * ticks in one millisecond only the first runs.
+     */
+    public static final Duration RESOLUTION = Duration.ofMillis(1);
+
     private static final BigInteger NANOS_PER_SECOND = BigInteger.valueOf(1_000_000_000L);
 
     private final Duration interval;
@@ -38,6 +47,19 @@ public final class IntervalSchedule implements Schedule {
 
     public Duration interval() {
         return interval;
+    }
+
+    /**
+     * For an interval shorter than {@link #RESOLUTION}: what the scheduler will do with it instead,
+     * as the processor's warning says it. Empty for 1 ms and more.
+     */
+    public static Optional<String> resolutionWarning(Duration interval) {
+        if (!Durations.isPositive(interval) || interval.compareTo(RESOLUTION) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("ticks are told apart by their millisecond (Redis records them as epoch milliseconds, the key"
+                + " that runs each tick once), so at most one tick a millisecond runs: the task runs about every 1ms, not"
+                + " every " + Durations.format(interval));
     }
 
     /** The smallest multiple of the interval since the epoch strictly after {@code instant}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -60,12 +61,12 @@ class CronSyntaxTest {
             0 0 * 0 *                 | month 0 is out of range 1-12
             0 0 * * 8                 | day-of-week 8 is out of range 0-7 or SUN-SAT (0 and 7 are Sunday)
             99999999999 * * * *       | minute 99999999999 is out of range 0-59
-            0 0 * * * *               | 5 fields expected (minute hour day-of-month month day-of-week), got 6: jtc has no seconds field; use @Every for sub-minute schedules
-            0 0 12 * * ? 2026         | got 7: jtc has no seconds or year field
+            0 0 * * * *               | 5 fields expected (minute hour day-of-month month day-of-week), got 6: this looks like Quartz or Spring cron
             * * *                     | 5 fields expected (minute hour day-of-month month day-of-week), got 3
             @reboot                   | @reboot is not supported
             @REBOOT                   | @reboot is not supported
-            @every5m                  | unknown alias @every5m: use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly
+            @every5m                  | @every is an interval in Go's robfig/cron syntax, not a cron expression: write @Every("5m")
+            @weekly5                  | unknown alias @weekly5: use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly
             @daily 5                  | the alias @daily stands alone
             0 0 * JANUARY *           | month 'JANUARY' is not known: write the three-letter name JAN
             0 0 * * MONDAY            | day-of-week 'MONDAY' is not known: write the three-letter name MON
@@ -107,14 +108,58 @@ class CronSyntaxTest {
         assertFalse(check.error().contains("\n"), "one line");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            0 0 12 * * ?           | 6: this looks like Quartz or Spring cron, whose first field is seconds, and jtc has no seconds field: drop it and write '?' as '*': "0 12 * * *"
+            0 30 9 ? * MON-FRI     | 6: this looks like Quartz or Spring cron, whose first field is seconds, and jtc has no seconds field: drop it and write '?' as '*': "30 9 * * MON-FRI"
+            0 30 9 ? * 2-6         | 6: this looks like Quartz or Spring cron, whose first field is seconds, and jtc has no seconds field: drop it and write '?' as '*'; note that Quartz numbers days of the week 1-7 from Sunday, jtc 0-7 with 1 = Monday, so write names such as MON-FRI
+            0 0 * * * *            | 6: this looks like Quartz or Spring cron, whose first field is seconds, and jtc has no seconds field: drop it: "0 * * * *"
+            0 0 12 * * ? 2026      | 7: this looks like Quartz cron, whose first field is seconds and last field the year, and jtc has neither: drop both and write '?' as '*': "0 12 * * *"
+            0 12 * * * 2026        | 6: the last field looks like a year, and jtc has no year field: drop it: "0 12 * * *" (the task then runs every year; check the year inside the task if it must not)
+            0 12 1 1 * 2026-2030   | 6: the last field looks like a year, and jtc has no year field: drop it: "0 12 1 1 *" (the task then runs every year; check the year inside the task if it must not)
+            */10 * * * * *         | 6: the first field reads as seconds ('*/10'), and cron runs at most once a minute: for a schedule more often than that use @Every("10s")
+            * * * * * *            | 6: the first field reads as seconds ('*'), and cron runs at most once a minute: for a schedule more often than that use @Every("1s")
+            0,30 * * * * *         | 6: the first field reads as seconds ('0,30'), and cron runs at most once a minute: for a schedule more often than that use @Every with the interval you need, such as @Every("15s")
+            a b c d e f            | 6: write e.g. "0 9 * * MON-FRI" (09:00 on weekdays), or an alias such as @daily
+            0 9 * *                | 4: write e.g. "0 9 * * MON-FRI" (09:00 on weekdays), or an alias such as @daily
+            """)
+    void aWrongFieldCountSaysWhichFieldToDrop(String expression, String afterGot) {
+        assertEquals("5 fields expected (minute hour day-of-month month day-of-week), got " + afterGot,
+                CronSchedule.check(expression).error());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            @every 5m      | @Every("5m")
+            @every 1h30m   | @Every("1h30m")
+            @EVERY 90s     | @Every("90s")
+            @every         | @Every with a duration such as "5m" or "1h30m"
+            @every 1.5h    | @Every with a duration such as "5m" or "1h30m"
+            """)
+    void goStyleEveryPointsToTheEveryAnnotation(String expression, String every) {
+        assertEquals("@every is an interval in Go's robfig/cron syntax, not a cron expression: write " + every
+                + " on the method instead of @Cron", CronSchedule.check(expression).error());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"0 0 32 * *", "0 0 ? * *", "61 * * * *", "@reboot", "0 0 * * MONDAY"})
+    void errorsWithFiveFieldsDoNotExplainTheFiveFields(String expression) {
+        String error = CronSchedule.check(expression).error();
+        assertFalse(error.contains("5 fields"), error);
+        assertFalse(error.contains("day-of-month month day-of-week"), error);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0 0 30 2 *", "0 0 31 2 *", "0 0 30,31 FEB *", "0 0 31 4,6,9,11 *", "0 0 31 APR *",
         "0 0 30-31 2 *", "0 0 31 2 */2", "0 0 31 2,4 *", "0 0 31 2 *"})
-    void expressionsThatCanNeverFireAreDetected(String expression) {
+    void expressionsThatCanNeverFireAreDetectedAndRejectedAsSchedules(String expression) {
         CronExpression cron = CronSchedule.check(expression).cron();
 
         assertTrue(cron.neverFires(), expression);
-        assertTrue(CronSchedule.of(cron, ZoneOffset.UTC).nextRunAfter(java.time.Instant.EPOCH).isEmpty());
+        String expected = "cron expression '" + expression + "' can never fire: " + cron.neverFiresReason().orElseThrow();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> CronSchedule.of(cron, ZoneOffset.UTC)).getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class,
+                () -> CronSchedule.of(expression, ZoneId.of("Europe/Berlin"))).getMessage());
     }
 
     @ParameterizedTest
@@ -137,9 +182,12 @@ class CronSyntaxTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            0 0 30 2 *          | day-of-month 30 never occurs in February
-            0 0 31 4,6,9,11 *   | day-of-month 31 never occurs in April, June, September or November
-            0 0 30,31 2 *       | days-of-month 30,31 never occur in February
+            0 0 31 4 *          | day-of-month 31 never occurs in April (April has 30 days); choose a day that exists, such as "0 0 30 4 *"
+            0 0 31 APR *        | day-of-month 31 never occurs in April (April has 30 days); choose a day that exists, such as "0 0 30 APR *"
+            0 0 30 2 *          | day-of-month 30 never occurs in February (February has 28 days, 29 in leap years); choose a day that exists, such as "0 0 28 2 *"
+            0 0 31 4,6,9,11 *   | day-of-month 31 never occurs in April, June, September or November (April, June, September and November have 30 days); choose a day that exists, such as "0 0 30 4,6,9,11 *"
+            0 0 30,31 2 *       | days-of-month 30,31 never occur in February (February has 28 days, 29 in leap years); choose a day that exists, such as "0 0 28 2 *"
+            15  6  31 2,4 */2   | day-of-month 31 never occurs in February or April (February has 28 days, 29 in leap years; April has 30 days); choose a day that exists, such as "15 6 28 2,4 */2"
             """)
     void neverFiringReasonNamesTheDayAndMonths(String expression, String reason) {
         assertEquals(reason, CronSchedule.check(expression).cron().neverFiresReason().orElseThrow());

@@ -75,4 +75,17 @@ class IntervalScheduleTest {
         assertEquals("interval must be positive, got 0s: write e.g. 30s, 5m or 1h30m", zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> IntervalSchedule.of(Duration.ofSeconds(-5)));
     }
+
+    @Test
+    void intervalsBelowAMillisecondAreWarnedAbout() {
+        assertEquals(Optional.of("ticks are told apart by their millisecond (Redis records them as epoch milliseconds, the"
+                + " key that runs each tick once), so at most one tick a millisecond runs: the task runs about every 1ms, not"
+                + " every PT0.0005S"), IntervalSchedule.resolutionWarning(Duration.parse("PT0.0005S")));
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PT0.001S", "PT0.2S", "PT0.0015S", "PT30S", "P2D"})
+    void intervalsOfAMillisecondOrMoreAreNot(String interval) {
+        assertEquals(Optional.empty(), IntervalSchedule.resolutionWarning(Duration.parse(interval)));
+    }
 }

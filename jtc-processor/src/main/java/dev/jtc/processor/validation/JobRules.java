@@ -14,14 +14,16 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
 /**
  * The rules of a {@code @Job} class beyond injection: one usable {@code handle} method, declared
  * or inherited, whose parameters can travel as JSON, and valid attributes (name, queue, retries,
- * timeout, backoff). The job's codec sits in the job's own package and calls {@code handle}, so
- * the method need only be visible from there.
+ * timeout, backoff), and a warning if it returns a value, which goes nowhere. The job's codec sits
+ * in the job's own package and calls {@code handle}, so the method need only be visible from there.
  */
 final class JobRules {
 
@@ -77,6 +79,7 @@ final class JobRules {
                 return;
             }
         }
+        checkResult(job, handle);
         checkParameters(job, handle);
     }
 
@@ -108,6 +111,50 @@ final class JobRules {
             return false;
         }
         return true;
+    }
+
+    /**
+     * The generated runner calls {@code handle} as a statement: a value it returns goes nowhere,
+     * and a future it returns is not waited for, so the job is done (and succeeded) before its work.
+     */
+    private void checkResult(JobDeclaration job, Handle declared) {
+        ExecutableElement handle = declared.method();
+        // An inherited handle may sit in a class file; the job itself carries the warning then.
+        Element where = declared.inherited(job.type()) ? job.type() : handle;
+        TypeMirror result = handle.getReturnType();
+        if (result.getKind() == TypeKind.VOID || Suppressions.suppressed(where, Message.HANDLE_RESULT)) {
+            return;
+        }
+        if (isAsynchronous(result)) {
+            report.warning(Message.HANDLE_RESULT, where, job.qualifiedName(), result,
+                    "which jtc neither waits for nor checks: the job counts as done, and a failure of that work as a"
+                            + " success, as soon as handle returns",
+                    "wait for it inside handle (join() or get()) and declare handle void");
+        } else {
+            report.warning(Message.HANDLE_RESULT, where, job.qualifiedName(), result,
+                    "which jtc discards: a job's result is neither stored nor passed on", "declare handle void");
+        }
+    }
+
+    /** Whether {@code type} is a {@code Future} or {@code CompletionStage}, whose work may still be running. */
+    private static boolean isAsynchronous(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return false;
+        }
+        TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+        String name = element.getQualifiedName().toString();
+        if (name.equals("java.util.concurrent.Future") || name.equals("java.util.concurrent.CompletionStage")) {
+            return true;
+        }
+        if (isAsynchronous(element.getSuperclass())) {
+            return true;
+        }
+        for (TypeMirror implemented : element.getInterfaces()) {
+            if (isAsynchronous(implemented)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkParameters(JobDeclaration job, Handle handle) {

@@ -8,18 +8,18 @@ import java.util.Locale;
  * rule, names the offending code and says what to write instead.
  */
 public enum Message {
-    INVALID_CRON("invalid-cron",
-            "@Cron(\"%s\") on %s is not a valid cron expression: %s. Write five fields (minute hour day-of-month month"
-                    + " day-of-week) such as \"0 * * * *\" or \"30 9 * * MON-FRI\", or an alias such as \"@daily\""),
-    CRON_NEVER_FIRES("cron-never-fires",
-            "@Cron(\"%s\") on %s can never fire: %s. Choose days that exist in the chosen months, such as \"0 0 28 2 *\""),
-    INVALID_ZONE("invalid-zone",
-            "zone \"%s\" on %s is not a time-zone id%s. Write an IANA id such as \"Europe/Berlin\" or \"America/New_York\","
-                    + " or leave zone out for UTC"),
+    /** The reason comes from jtc-schedule; only a wrong field count explains the five fields. */
+    INVALID_CRON("invalid-cron", "@Cron(\"%s\") on %s is not a valid cron expression: %s"),
+    CRON_NEVER_FIRES("cron-never-fires", "@Cron(\"%s\") on %s can never fire: %s"),
+    /** The reason and {@code Zones.ACCEPTED} come from jtc-schedule, which the run time's check shares. */
+    INVALID_ZONE("invalid-zone", "zone \"%s\" on %s %s. Write %s, or leave zone out for UTC"),
     DST("dst",
             "@Cron(\"%s\") on %s: %s. Pick a time outside the transition window, or add @SuppressWarnings(\"jtc:dst\")"
                     + " to the method or its class if this is intended"),
     INVALID_DURATION("invalid-duration", "%s on %s: %s"),
+    EVERY_RESOLUTION("every-resolution",
+            "@Every(\"%s\") on %s is shorter than the scheduler's resolution of 1ms: %s. Write 1ms or more, or add"
+                    + " @SuppressWarnings(\"jtc:every-resolution\") to the method or its class if this is intended"),
     INVALID_BACKOFF("invalid-backoff",
             "backoffBase = \"%s\" on %s is longer than backoffCap = \"%s\": the cap bounds every wait, so the base must"
                     + " not exceed it; raise backoffCap or lower backoffBase"),
@@ -52,6 +52,9 @@ public enum Message {
             "@Job class %s has %d methods named handle: a job has exactly one, since the payload is its parameters;"
                     + " rename or remove the others"),
     HANDLE_MODIFIERS("handle-method", "%s.handle(...) is %s: it must be a non-private instance method"),
+    HANDLE_RESULT("handle-result",
+            "%s.handle(...) returns %s, %s; %s, or add @SuppressWarnings(\"jtc:handle-result\") to the method or its"
+                    + " class if the value is meant for code that calls handle directly"),
     UNSUPPORTED_PAYLOAD_TYPE("unsupported-payload-type",
             "parameter '%s' of %s.handle(...) has type %s, which cannot travel in a JSON payload: %s. Supported:"
                     + " primitives and their boxes, String, enums, java.time (Instant, LocalDate, LocalTime, LocalDateTime,"

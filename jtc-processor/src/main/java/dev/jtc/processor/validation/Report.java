@@ -82,6 +82,7 @@ public final class Report {
         add(Kind.WARNING, message, element, annotation, value, arguments);
     }
 
+    /** A warning on an element as a whole (a method). */
     void warning(Message message, Element element, Object... arguments) {
         warning(message, element, null, null, arguments);
     }
@@ -99,4 +100,5 @@ public final class Report {
             diagnostics.add(new Diagnostic(kind, message, text, element, annotation, value));
         }
     }
+
 }

@@ -9,8 +9,10 @@ import dev.jtc.processor.naming.GeneratedNames;
 import dev.jtc.schedule.CronCheck;
 import dev.jtc.schedule.CronExpression;
 import dev.jtc.schedule.CronSchedule;
-import java.time.DateTimeException;
-import java.time.ZoneId;
+import dev.jtc.schedule.IntervalSchedule;
+import dev.jtc.schedule.ZoneCheck;
+import dev.jtc.schedule.Zones;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,18 +20,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
 
 /**
  * The rules of {@code @Cron} and {@code @Every} methods: one schedule per method, a callable
  * instance method taking nothing or a {@code JobContext}, an expression or interval that works,
- * a real zone, and a warning for fixed times that daylight-saving transitions move.
+ * a zone that follows {@link Zones}' rule, and a warning for times that daylight-saving
+ * transitions skip or repeat.
  */
 final class TaskRules {
-
-    private static final String SUPPRESS_DST = "jtc:dst";
 
     private final Report report;
     private final AttributeRules attributes;
@@ -51,8 +50,7 @@ final class TaskRules {
             if (task.kind() == TaskKind.CRON) {
                 checkCron(task);
             } else {
-                attributes.positiveDuration("@Every(\"" + task.expression().value() + "\")", task.expression(), task.method(),
-                        task.annotation(), task.methodDescription());
+                checkEvery(task);
             }
             checkAttributes(task);
         }
@@ -65,10 +63,18 @@ final class TaskRules {
      * would clash there.
      */
     private void checkRunnerNames(OwnerDeclaration owner) {
+        // Names across classes are the application's to check; within one class they can be checked now.
+        List<NameRules.Claim> claims = new ArrayList<>();
+        for (TaskDeclaration task : owner.tasks()) {
+            claims.add(new NameRules.Claim(task.wireName(), task.kind().annotation() + " method " + task.signature(), task.method(),
+                    task.annotation(), task.name().source(), task.kind().annotation() + "(name = \"...\")"));
+        }
+        new NameRules(report, "").check(claims);
         Map<String, TaskDeclaration> byMethodName = new HashMap<>();
         for (TaskDeclaration task : owner.tasks()) {
             TaskDeclaration first = byMethodName.putIfAbsent(task.method().getSimpleName().toString(), task);
-            if (first != null && first.method() != task.method()) {
+            // Two of one name on the wire are already reported as duplicates.
+            if (first != null && first.method() != task.method() && !first.wireName().equals(task.wireName())) {
                 String clash = "the generated " + GeneratedNames.schedule(ClassName.get(owner.type())).simpleName() + "."
                         + task.method().getSimpleName() + "(...)";
                 report.errorOnAnnotation(Message.NAME_CLASH, task.method(), task.annotation(), first.signature(), task.signature(),
@@ -115,19 +121,26 @@ final class TaskRules {
         if (zoneText.isEmpty()) {
             return;
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(zoneText);
-        } catch (DateTimeException e) {
-            String suggestion = ZoneSuggestions.closest(zoneText).map(id -> " (did you mean \"" + id + "\"?)").orElse("");
+        ZoneCheck zone = Zones.check(zoneText);
+        if (!zone.isValid()) {
             report.error(Message.INVALID_ZONE, task.method(), task.annotation(), task.zone(), zoneText, task.methodDescription(),
-                    suggestion);
+                    zone.error(), Zones.ACCEPTED);
             return;
         }
-        Optional<String> dst = CronSchedule.of(cron, zone).dstWarning();
-        if (dst.isPresent() && !suppressesDst(task.method())) {
+        Optional<String> dst = CronSchedule.of(cron, zone.zone()).dstWarning();
+        if (dst.isPresent() && !Suppressions.suppressed(task.method(), Message.DST)) {
             AnnotationValue value = task.expression().source();
             report.warning(Message.DST, task.method(), task.annotation(), value, expression, task.methodDescription(), dst.get());
+        }
+    }
+
+    private void checkEvery(TaskDeclaration task) {
+        String written = task.expression().value();
+        Optional<String> tooFine = attributes.positiveDuration("@Every(\"" + written + "\")", task.expression(), task.method(),
+                task.annotation(), task.methodDescription()).flatMap(IntervalSchedule::resolutionWarning);
+        if (tooFine.isPresent() && !Suppressions.suppressed(task.method(), Message.EVERY_RESOLUTION)) {
+            report.warning(Message.EVERY_RESOLUTION, task.method(), task.annotation(), task.expression().source(), written,
+                    task.methodDescription(), tooFine.get());
         }
     }
 
@@ -138,17 +151,5 @@ final class TaskRules {
         attributes.queue(task.queue(), method, task.annotation(), owner);
         attributes.retries(task.retries(), method, task.annotation(), owner);
         attributes.optionalDuration("timeout", task.timeout(), method, task.annotation(), owner);
-    }
-
-    /** Whether {@code @SuppressWarnings("jtc:dst")} sits on the method or a class around it. */
-    private static boolean suppressesDst(Element method) {
-        for (Element current = method; current instanceof ExecutableElement || current instanceof TypeElement;
-                current = current.getEnclosingElement()) {
-            SuppressWarnings suppress = current.getAnnotation(SuppressWarnings.class);
-            if (suppress != null && List.of(suppress.value()).contains(SUPPRESS_DST)) {
-                return true;
-            }
-        }
-        return false;
     }
 }
