@@ -12,11 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.testing.compile.Compilation;
 import dagger.internal.codegen.ComponentProcessor;
 import dev.jtc.runtime.AppDefinition;
-import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.Dispatcher;
-import dev.jtc.runtime.JobHandle;
-import dev.jtc.runtime.JobState;
-import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.Settings;
 import java.io.File;
 import java.io.IOException;
@@ -29,7 +25,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -318,34 +313,6 @@ final class GeneratedIdentifiersTest {
             try (InputStream in = file.openInputStream()) {
                 Files.write(target, in.readAllBytes());
             }
-        }
-    }
-
-    /** A dispatcher that keeps the payloads the generated code sends. */
-    private static final class CapturingDispatcher implements Dispatcher {
-        final List<String> payloads = new ArrayList<>();
-
-        @Override
-        public JobHandle dispatch(JobType type, String payload, DispatchOptions options) {
-            payloads.add(payload);
-            return new JobHandle("job-" + payloads.size(), false, this);
-        }
-
-        @Override
-        public List<JobHandle> dispatchAll(List<PendingDispatch> dispatches) {
-            List<JobHandle> handles = new ArrayList<>();
-            dispatches.forEach(pending -> handles.add(dispatch(pending.type(), pending.payload(), pending.options())));
-            return handles;
-        }
-
-        @Override
-        public Optional<JobState> status(String jobId) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean cancel(String jobId) {
-            return false;
         }
     }
 }
