@@ -92,13 +92,13 @@ final class JobRules {
         String from = handle.declaringClass().getQualifiedName().toString();
         if (method.getModifiers().contains(Modifier.ABSTRACT)) {
             report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
-                    "where it is abstract: implement handle in " + job.type().getSimpleName());
+                     ", where it is abstract: implement handle in " + job.type().getSimpleName());
             return false;
         }
         boolean samePackage = elements.getPackageOf(handle.declaringClass()).equals(elements.getPackageOf(job.type()));
         if (!method.getModifiers().contains(Modifier.PUBLIC) && !samePackage) {
             report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
-                    "another package, where it is not public, so the job's codec cannot call it: make it public there,"
+                    " in another package, where it is not public, so the job's codec cannot call it: make it public there,"
                             + " or override handle in " + job.type().getSimpleName());
             return false;
         }
@@ -106,7 +106,7 @@ final class JobRules {
                 && method.getParameters().stream().allMatch(parameter -> SYNTHETIC_PARAMETER.matcher(parameter.getSimpleName()).matches());
         if (namesUnknown) {
             report.errorOnAnnotation(Message.HANDLE_INHERITED, job.type(), job.annotation(), job.qualifiedName(), from,
-                    "whose class file has no parameter names, and the payload's fields are named after them: compile "
+                    ", whose class file has no parameter names, and the payload's fields are named after them: compile "
                             + from + " with -parameters, or override handle in " + job.type().getSimpleName());
             return false;
         }

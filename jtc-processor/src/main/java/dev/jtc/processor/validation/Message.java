@@ -88,7 +88,7 @@ public enum Message {
     NAME_CLASH("name-clash", "%s and %s would both be %s: %s"),
     COMPANION_NAME_TAKEN("generated-name-taken",
             "%s already exists, but jtc generates a class of that name for %s: rename %s"),
-    HANDLE_INHERITED("handle-method", "@Job class %s inherits handle(...) from %s, %s"),
+    HANDLE_INHERITED("handle-method", "@Job class %s inherits handle(...) from %s%s"),
     TOO_MANY_JOBS("too-many-jobs",
             "@JtcApplication %s has %d jobs; the generated %s holds at most %d (a Java class file has room for about"
                     + " 65,000 constants): split the application into two, each with its own @JtcApplication and queues"),
