@@ -66,7 +66,7 @@ final class ApplicationRounds {
         this.files = new CompilationFiles(environment);
         this.reader = new ModelReader(elements, environment.getTypeUtils());
         this.contributionReader = new ContributionReader(elements, files);
-        this.validator = new ApplicationValidator(elements, files::fromSource);
+        this.validator = new ApplicationValidator(elements, environment.getTypeUtils(), files::fromSource);
         this.specs = new ApplicationSpecs(elements, files::sourceRelativeToClassOutput);
         this.writer = new SourceWriter(environment.getFiler());
     }

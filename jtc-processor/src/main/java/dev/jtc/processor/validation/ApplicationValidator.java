@@ -22,6 +22,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * The rules of the whole application, checked where it is assembled: the {@code @JtcApplication}
@@ -41,10 +42,12 @@ public final class ApplicationValidator {
     public static final int MAX_JOBS = 6_000;
 
     private final Elements elements;
+    private final Types types;
     private final Predicate<Element> fromSource;
 
-    public ApplicationValidator(Elements elements, Predicate<Element> fromSource) {
+    public ApplicationValidator(Elements elements, Types types, Predicate<Element> fromSource) {
         this.elements = elements;
+        this.types = types;
         this.fromSource = fromSource;
     }
 
@@ -105,15 +108,20 @@ public final class ApplicationValidator {
             return;
         }
         InjectionRules injection = new InjectionRules(elements, report);
+        String dispatcherClass = (target.isEmpty() ? "" : target + ".") + application.type().getSimpleName() + "Jobs";
+        BindingRules bindings = new BindingRules(elements, types, report, application, dispatcherClass);
         for (Contributions.Job job : contributions.jobs()) {
             AnnotationMirror annotation = Mirrors.find(job.job(), AnnotationNames.JOB).orElse(null);
             String description = "@Job class " + job.job().getQualifiedName();
             injection.checkVisibleFrom(target, job.job(), annotation, description);
             checkPayloadVisible(report, job, annotation, target);
+            bindings.check(job.job(), annotation, description);
         }
         for (Contributions.Owner owner : contributions.owners()) {
             if (!Mirrors.has(owner.owner(), AnnotationNames.JOB)) {
-                injection.checkVisibleFrom(target, owner.owner(), null, owner.owner().getQualifiedName() + " (it has scheduled methods)");
+                String description = owner.owner().getQualifiedName() + " (it has scheduled methods)";
+                injection.checkVisibleFrom(target, owner.owner(), null, description);
+                bindings.check(owner.owner(), null, description);
             }
         }
     }

@@ -92,6 +92,10 @@ public enum Message {
     TOO_MANY_JOBS("too-many-jobs",
             "@JtcApplication %s has %d jobs; the generated %s holds at most %d (a Java class file has room for about"
                     + " 65,000 constants): split the application into two, each with its own @JtcApplication and queues"),
+    MISSING_BINDING("missing-binding",
+            "%s cannot be made: its @Inject constructor needs %s (parameter '%s'), and nothing provides %s%s: give it an"
+                    + " @Inject constructor, or add a @Provides (or @Binds) method for %s to one of the modules in"
+                    + " @JtcApplication(modules = ...)"),
     LEFTOVER("leftover",
             "jtc leaves out %s: %s. It is a leftover of an earlier build; a clean build removes it"),
     STALE_CONTRIBUTION("stale-contribution",
