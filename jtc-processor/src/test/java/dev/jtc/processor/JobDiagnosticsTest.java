@@ -418,4 +418,43 @@ final class JobDiagnosticsTest {
                         + " classes are in package p and must call it: make it public",
                 source, "Status status");
     }
+
+    @Test
+    void namesThatBecomeTheSameMethodClashOnBoth() {
+        JavaFileObject first = job("@Job(name = \"ship-order\")", "    void handle() {}");
+        JavaFileObject second = source("p.ShipAgain", """
+                package p;
+
+                import dev.jtc.Job;
+                import jakarta.inject.Inject;
+
+                @Job(name = "shipOrder")
+                final class ShipAgain {
+                    @Inject ShipAgain() {}
+
+                    void handle() {}
+                }
+                """);
+        Compilation compilation = compile(APP, first, second);
+        assertThat(compilation).hadErrorContaining("[jtc:name-clash] @Job class p.SendEmail (name \"ship-order\") and @Job class"
+                        + " p.ShipAgain (name \"shipOrder\") would both be ShopAppJobs.shipOrder(...) and ShopAppComponent.shipOrder():"
+                        + " set another @Job(name = \"...\") on one of them")
+                .inFile(first).onLine(lineOf(first, "@Job(")).atColumn(columnOf(first, "\"ship-order\""));
+        assertThat(compilation).hadErrorContaining("[jtc:name-clash] @Job class p.ShipAgain (name \"shipOrder\") and @Job class"
+                        + " p.SendEmail (name \"ship-order\")")
+                .inFile(second).onLine(lineOf(second, "@Job(")).atColumn(columnOf(second, "\"shipOrder\""));
+        assertThat(compilation).hadErrorCount(2);
+    }
+
+    @Test
+    void classNamedLikeTheJobsCodec() {
+        JavaFileObject codec = source("p.SendEmailCodec", """
+                package p;
+
+                final class SendEmailCodec {}
+                """);
+        JavaFileObject source = job("@Job", "    void handle() {}");
+        assertOnlyError(compile(APP, codec, source), "[jtc:generated-name-taken] p.SendEmailCodec already exists, but jtc generates"
+                + " a class of that name for @Job class p.SendEmail: rename p.SendEmailCodec", source, "@Job");
+    }
 }

@@ -262,6 +262,32 @@ final class SeparateCompilationTest {
                 app.errors(), "the jar's class has no source to point at, so its error sits on the @JtcApplication");
     }
 
+    @Test
+    void contributionThatDoesNotMatchItsCodecIsAnError(@TempDir Path root) {
+        Path librarySources = root.resolve("lib/src");
+        RealJavac.write(librarySources, "lib.ReserveStock", RESERVE_STOCK);
+        assertTrue(RealJavac.compile(RealJavac.sourcesIn(librarySources), root.resolve("lib/classes"), root.resolve("lib/generated"),
+                List.of()).success());
+        Path jar = RealJavac.jar(root.resolve("lib/classes"), root.resolve("lib.jar"));
+
+        // A marker from another jtc version (or a half-rebuilt module) that names a parameter the codec does not take.
+        Path appSources = root.resolve("app/src");
+        RealJavac.write(appSources, "app.ShopApp", SHOP_APP);
+        RealJavac.write(appSources, "dev.jtc.contributions.lib_ReserveStock_Old", """
+                package dev.jtc.contributions;
+
+                @dev.jtc.internal.JobContribution(job = "lib.ReserveStock", codec = "lib.ReserveStockCodec", name = "reserve-v1",
+                        parameters = {"orderId"})
+                final class lib_ReserveStock_Old {}
+                """);
+        RealJavac.Result app = RealJavac.compile(RealJavac.sourcesIn(appSources), root.resolve("app/classes"),
+                root.resolve("app/generated"), List.of(jar));
+        assertFalse(app.success());
+        assertEquals(List.of("ERROR: [jtc:stale-contribution] the contribution of lib.ReserveStock does not match its generated"
+                + " ReserveStockCodec (it takes 2 parameters, the contribution names 1): it was compiled by another version of jtc"
+                + " or only partly rebuilt; rebuild the module it comes from (mvn clean install there) (ShopApp.java:5)"), app.errors());
+    }
+
     /** The generated worker of an application loaded from class files, driven the way the runtime drives it. */
     private static final class Worker {
         final CapturingDispatcher dispatcher = new CapturingDispatcher();
