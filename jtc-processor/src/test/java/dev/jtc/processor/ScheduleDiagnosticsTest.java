@@ -458,4 +458,15 @@ final class ScheduleDiagnosticsTest {
         assertThat(compilation).generatedSourceFile("p.ShopAppJobRunner").contentsAsUtf8String()
                 .contains("case \"Maintenance.ping\" -> MaintenanceSchedule.ping(component.maintenancePing(), context);");
     }
+
+    @Test
+    void classWithMoreScheduledMethodsThanOneScheduleHolds() {
+        StringBuilder members = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            members.append("    @Every(\"").append(i + 1).append("m\") void task").append(i).append("() {}\n");
+        }
+        JavaFileObject source = maintenance(members.toString());
+        assertOnlyError(compile(APP, source), "[jtc:too-many-tasks] p.Maintenance has 101 scheduled methods; its generated"
+                + " schedule holds at most 100", source, "final class Maintenance");
+    }
 }

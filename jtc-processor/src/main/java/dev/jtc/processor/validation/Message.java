@@ -96,6 +96,9 @@ public enum Message {
             "%s cannot be made: its @Inject constructor needs %s (parameter '%s'), and nothing provides %s%s: give it an"
                     + " @Inject constructor, or add a @Provides (or @Binds) method for %s to one of the modules in"
                     + " @JtcApplication(modules = ...)"),
+    TOO_MANY_TASKS("too-many-tasks",
+            "%s has %d scheduled methods; its generated schedule holds at most %d (one class's initializer sets them"
+                    + " all, and it must stay small enough to compile): move some of them into another class"),
     LEFTOVER("leftover",
             "jtc leaves out %s: %s. It is a leftover of an earlier build; a clean build removes it"),
     STALE_CONTRIBUTION("stale-contribution",

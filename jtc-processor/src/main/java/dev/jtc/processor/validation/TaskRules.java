@@ -30,6 +30,13 @@ import javax.lang.model.element.ExecutableElement;
  */
 final class TaskRules {
 
+    /**
+     * The most scheduled methods one class may have: its schedule's static initializer builds a
+     * {@code ScheduledTask} per method, about 50 bytes of bytecode each, and stays well under
+     * 8,000 bytes at this many.
+     */
+    static final int MAX_TASKS_PER_CLASS = 100;
+
     private final Report report;
     private final AttributeRules attributes;
 
@@ -40,6 +47,10 @@ final class TaskRules {
 
     void check(OwnerDeclaration owner) {
         List<TaskDeclaration> tasks = owner.tasks();
+        if (tasks.size() > MAX_TASKS_PER_CLASS) {
+            report.error(Message.TOO_MANY_TASKS, owner.type(), owner.qualifiedName(), tasks.size(), MAX_TASKS_PER_CLASS);
+            return;
+        }
         Set<ExecutableElement> methodsChecked = new HashSet<>();
         for (TaskDeclaration task : tasks) {
             if (methodsChecked.add(task.method())) {
