@@ -315,4 +315,60 @@ final class GeneratedIdentifiersTest {
             }
         }
     }
+
+    @Test
+    void addingAJobWithAClashingSimpleNameRenamesNothingThatExists() {
+        JavaFileObject x = handler("p.x", "x-handler");
+        JavaFileObject y = handler("p.y", "y-handler");
+        Compilation before = compileWithDagger(APP, x, y);
+        assertThat(before).succeededWithoutWarnings();
+
+        // A third Handler that sorts first: under the old positional names it took handler() from X.
+        Compilation after = compileWithDagger(APP, x, y, handler("p.w", "w-handler"));
+        assertThat(after).succeededWithoutWarnings();
+        for (Compilation compilation : List.of(before, after)) {
+            assertThat(compilation).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String()
+                    .contains("public JobHandle xHandler(String to) {");
+            assertThat(compilation).generatedSourceFile("p.ShopAppComponent").contentsAsUtf8String().contains("Handler xHandler();");
+            assertThat(compilation).generatedSourceFile("p.ShopAppComponent").contentsAsUtf8String().contains("Handler yHandler();");
+            assertThat(compilation).generatedSourceFile("p.x.HandlerCodec").contentsAsUtf8String().contains("JOB_NAME = \"x-handler\"");
+        }
+        assertThat(after).generatedSourceFile("p.ShopAppJobs").contentsAsUtf8String().contains("public JobHandle wHandler(String to) {");
+        assertEquals(List.of("x-handler", "y-handler"), jobNames(before));
+        assertEquals(List.of("w-handler", "x-handler", "y-handler"), jobNames(after));
+    }
+
+    private static JavaFileObject handler(String packageName, String name) {
+        return source(packageName + ".Handler", """
+                package %s;
+
+                import dev.jtc.Job;
+                import jakarta.inject.Inject;
+
+                @Job(name = "%s")
+                public final class Handler {
+                    @Inject public Handler() {}
+
+                    void handle(String to) {}
+                }
+                """.formatted(packageName, name));
+    }
+
+    /** The wire names of the dispatch table's cases, in the order the generated runner lists them. */
+    private static List<String> jobNames(Compilation compilation) {
+        String runner;
+        try {
+            runner = compilation.generatedSourceFile("p.ShopAppJobRunner").orElseThrow().getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> names = new ArrayList<>();
+        for (String line : runner.split("\n")) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("case \"")) {
+                names.add(trimmed.substring(6, trimmed.indexOf('"', 6)));
+            }
+        }
+        return names;
+    }
 }
