@@ -21,8 +21,10 @@ import javax.tools.StandardLocation;
  * source of this compilation or read from a class file, and where the class output directory is.
  * jtc needs both to tell a contribution of this build from a leftover of an earlier one.
  *
- * <p>Uses javac's {@link Trees}; under a compiler without it, every element counts as a source and
- * no leftover is detected.
+ * <p>Uses javac's {@link Trees}. Gradle hands processors a wrapper of javac's environment, which
+ * {@code Trees} does not accept, so the wrapper's delegate is used when there is one. Under a
+ * compiler without {@code Trees} at all, every element counts as a source and no leftover is
+ * detected.
  */
 public final class CompilationFiles {
 
@@ -103,11 +105,36 @@ public final class CompilationFiles {
     }
 
     private static Trees trees(ProcessingEnvironment environment) {
-        try {
-            return Trees.instance(environment);
-        } catch (RuntimeException | LinkageError e) {
-            return null;
+        ProcessingEnvironment current = environment;
+        for (int depth = 0; current != null && depth < 4; depth++) {
+            try {
+                return Trees.instance(current);
+            } catch (RuntimeException | LinkageError e) {
+                current = delegate(current);
+            }
         }
+        return null;
+    }
+
+    /**
+     * The environment a wrapper (Gradle's incremental processing, some IDEs) delegates to, read
+     * from its {@code delegate} field as Lombok and others do; null when there is none. The
+     * processor reads only its own compilation's environment this way, never user code.
+     */
+    private static ProcessingEnvironment delegate(ProcessingEnvironment wrapper) {
+        for (Class<?> type = wrapper.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                java.lang.reflect.Field field = type.getDeclaredField("delegate");
+                field.setAccessible(true);
+                Object value = field.get(wrapper);
+                return value instanceof ProcessingEnvironment environment ? environment : null;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static Path classOutputDirectory(Filer filer) {
