@@ -15,7 +15,8 @@ import java.util.Map;
  * <p>The jobs are spread over {@value #AREAS} packages ({@code com.acme.big.orders}, ...) and
  * take one of five payload shapes in turn: scalars and a string, primitives with the job's
  * context, a list and an instant, records (one nested in a list), and none. Some inject a class of
- * the application or the runtime's clock; every seventh sets its name on the wire. The tasks are
+ * the application or the runtime's clock; every seventh sets its name on the wire. (With distinct
+ * payloads, every job takes the records, each its own {@code Parcel}.) The tasks are
  * spread over {@value #OWNERS} classes, alternately {@code @Cron} and {@code @Every}. Each job and
  * task records a line in {@code com.acme.big.Sink.RAN} when it runs, so a caller can see what
  * ran and with which arguments.
@@ -41,13 +42,24 @@ public final class GeneratedProject {
 
     private final int jobs;
     private final int tasks;
+    private final boolean distinctPayloads;
 
     public GeneratedProject(int jobs, int tasks) {
+        this(jobs, tasks, false);
+    }
+
+    /**
+     * @param distinctPayloads whether every job takes the record shape with a {@code Parcel} record
+     *     of its own (nested in the job class), so that no two jobs' {@code handle} signatures
+     *     share a type: the largest the generated classes' constant pools get per job
+     */
+    public GeneratedProject(int jobs, int tasks, boolean distinctPayloads) {
         if (jobs < 0 || tasks < 0) {
             throw new IllegalArgumentException("jobs and tasks must not be negative: " + jobs + ", " + tasks);
         }
         this.jobs = jobs;
         this.tasks = tasks;
+        this.distinctPayloads = distinctPayloads;
     }
 
     public int jobs() {
@@ -56,6 +68,10 @@ public final class GeneratedProject {
 
     public int tasks() {
         return tasks;
+    }
+
+    public boolean distinctPayloads() {
+        return distinctPayloads;
     }
 
     /**
@@ -164,7 +180,7 @@ public final class GeneratedProject {
 
     /** A payload of job {@code index}, as the generated codec reads it. */
     public String samplePayload(int index) {
-        return switch (index % 5) {
+        return switch (shape(index)) {
             case 0 -> "{\"id\":" + index + ",\"note\":\"n" + index + "\"}";
             case 1 -> "{\"count\":" + index + ",\"urgent\":true,\"ratio\":0.5}";
             case 2 -> "{\"tags\":[\"a\",\"t" + index + "\"],\"at\":\"2026-01-01T00:00:00Z\"}";
@@ -177,7 +193,7 @@ public final class GeneratedProject {
     /** The line job {@code index} records when it runs {@link #samplePayload} on attempt 1 with a clock fixed at the epoch. */
     public String sampleRecord(int index) {
         String name = jobName(index);
-        return switch (index % 5) {
+        return switch (shape(index)) {
             case 0 -> name + " id=" + index + " note=n" + index;
             case 1 -> name + " count=" + index + " urgent=true ratio=0.5 attempt=1";
             case 2 -> name + " tags=[a, t" + index + "] at=2026-01-01T00:00:00Z";
@@ -189,6 +205,11 @@ public final class GeneratedProject {
     /** The line task {@code index} records when it runs. */
     public String taskRecord(int index) {
         return taskName(index) + " ran";
+    }
+
+    /** The payload shape of job {@code index}: 0 to 4 in turn, or always the records' (3) when payloads are distinct. */
+    private int shape(int index) {
+        return distinctPayloads ? 3 : index % 5;
     }
 
     private static boolean explicitName(int index) {
@@ -254,7 +275,8 @@ public final class GeneratedProject {
         String fields;
         String constructor;
         String handle;
-        switch (index % 5) {
+        String nested = "";
+        switch (shape(index)) {
             case 0 -> {
                 imports.add("com.acme.big.Sink");
                 fields = "    private final Sink sink;\n\n";
@@ -283,7 +305,11 @@ public final class GeneratedProject {
             case 3 -> {
                 imports.add("com.acme.big.Sink");
                 imports.add("com.acme.big.common.Address");
-                imports.add("com.acme.big.common.Parcel");
+                if (distinctPayloads) {
+                    nested = "\n    public record Parcel(String sku, int quantity, List<Long> ids) {}\n";
+                } else {
+                    imports.add("com.acme.big.common.Parcel");
+                }
                 imports.add("java.util.List");
                 fields = "";
                 constructor = "    @Inject\n    public " + simple + "() {}\n";
@@ -303,7 +329,7 @@ public final class GeneratedProject {
         imports.stream().sorted().forEach(type -> code.append("import ").append(type).append(";\n"));
         code.append('\n').append(annotation).append('\n')
                 .append("public final class ").append(simple).append(" {\n")
-                .append(fields).append(constructor).append('\n').append(handle).append("}\n");
+                .append(fields).append(constructor).append('\n').append(handle).append(nested).append("}\n");
         return code.toString();
     }
 
