@@ -88,6 +88,8 @@ public final class CompileBenchmark {
             Path directory = options.work().resolve("jobs-" + jobs);
             ProjectCompiler.write(project, directory);
             Map<CompileMode, List<Double>> seconds = new EnumMap<>(CompileMode.class);
+            Map<CompileMode, List<Double>> jtcProcessors = new EnumMap<>(CompileMode.class);
+            Map<CompileMode, List<Double>> daggerProcessor = new EnumMap<>(CompileMode.class);
             Map<CompileMode, Integer> classFiles = new EnumMap<>(CompileMode.class);
             Map<CompileMode, Long> peakHeap = new EnumMap<>(CompileMode.class);
             for (int round = 1; round <= options.repeat(); round++) {
@@ -98,15 +100,19 @@ public final class CompileBenchmark {
                                 + ", see " + outcome.output().resolve("javac.log") + "):\n" + String.join("\n", outcome.errors()));
                     }
                     seconds.computeIfAbsent(mode, m -> new ArrayList<>()).add(outcome.millis() / 1000);
+                    jtcProcessors.computeIfAbsent(mode, m -> new ArrayList<>()).add(outcome.jtcProcessorMillis() / 1000);
+                    daggerProcessor.computeIfAbsent(mode, m -> new ArrayList<>()).add(outcome.daggerProcessorMillis() / 1000);
                     classFiles.put(mode, outcome.classFiles());
                     peakHeap.merge(mode, outcome.peakHeapMb(), Math::max);
-                    progress("%,d jobs + %,d tasks, %s, round %d of %d: %.2f s (GC %.2f s, peak heap %d MB), %,d class files",
-                            project.jobs(), project.tasks(), mode.key(), round, options.repeat(), outcome.millis() / 1000,
-                            outcome.gcMillis() / 1000.0, outcome.peakHeapMb(), outcome.classFiles());
+                    progress("%,d jobs + %,d tasks, %s, round %d of %d: %.2f s (in jtc's processors %.2f s, in Dagger's %.2f s;"
+                            + " GC %.2f s, peak heap %d MB), %,d class files", project.jobs(), project.tasks(), mode.key(), round,
+                            options.repeat(), outcome.millis() / 1000, outcome.jtcProcessorMillis() / 1000,
+                            outcome.daggerProcessorMillis() / 1000, outcome.gcMillis() / 1000.0, outcome.peakHeapMb(),
+                            outcome.classFiles());
                 }
             }
             ClassOutput output = ClassOutput.read(directory.resolve("out-jtc-dagger"));
-            figures.add(new SizeFigures(project.jobs(), project.tasks(), seconds, classFiles, peakHeap, constantPools(output),
+            figures.add(new SizeFigures(project.jobs(), project.tasks(), seconds, jtcProcessors, daggerProcessor, classFiles, peakHeap, constantPools(output),
                     output.largestJtcMethod().map(MethodSize::toString).orElse(""),
                     output.largestDaggerMethod().map(MethodSize::toString).orElse("")));
         }
@@ -128,9 +134,10 @@ public final class CompileBenchmark {
             return new LimitFigures(project.jobs(), project.tasks(), options.limitHeap(), outcome, outcome.errors(), 0, List.of(), "",
                     "", Map.of(), "", null);
         }
-        progress("%,d jobs + %,d tasks: compiled in %.1f s (GC %.1f s, peak heap %d MB), %,d class files; checking and running",
-                project.jobs(), project.tasks(), outcome.millis() / 1000, outcome.gcMillis() / 1000.0, outcome.peakHeapMb(),
-                outcome.classFiles());
+        progress("%,d jobs + %,d tasks: compiled in %.1f s (in jtc's processors %.1f s, in Dagger's %.1f s; GC %.1f s, peak heap"
+                + " %d MB), %,d class files; checking and running", project.jobs(), project.tasks(), outcome.millis() / 1000,
+                outcome.jtcProcessorMillis() / 1000, outcome.daggerProcessorMillis() / 1000, outcome.gcMillis() / 1000.0,
+                outcome.peakHeapMb(), outcome.classFiles());
         ClassOutput output = ClassOutput.read(outcome.output());
         ApplicationRun ran = ApplicationRun.run(project, outcome.output().resolve("classes"));
         return new LimitFigures(project.jobs(), project.tasks(), options.limitHeap(), outcome, List.of(), output.jtcClassCount(),

@@ -19,7 +19,8 @@ import java.util.Map;
  */
 final class CompileResultFiles {
 
-    private static final String CSV_HEADER = "jobs,tasks,mode,median_s,min_s,max_s,ratio_to_javac,share_s,class_files,peak_heap_mb";
+    private static final String CSV_HEADER = "jobs,tasks,mode,median_s,min_s,max_s,ratio_to_javac,share_s,jtc_processors_s,"
+            + "dagger_processor_s,class_files,peak_heap_mb";
 
     private CompileResultFiles() {}
 
@@ -51,7 +52,8 @@ final class CompileResultFiles {
                 };
                 text.append(String.join(",", Integer.toString(size.jobs()), Integer.toString(size.tasks()), mode.key(),
                         number(size.median(mode)), number(size.min(mode)), number(size.max(mode)), number(size.ratioToJavac(mode)),
-                        number(share), Integer.toString(size.classFiles().getOrDefault(mode, 0)),
+                        number(share), number(size.jtcProcessors(mode)), number(size.daggerProcessor(mode)),
+                        Integer.toString(size.classFiles().getOrDefault(mode, 0)),
                         Long.toString(size.peakHeapMb().getOrDefault(mode, 0L)))).append('\n');
             }
         }
@@ -65,14 +67,20 @@ final class CompileResultFiles {
             int repeat = sizes.get(0).seconds().getOrDefault(CompileMode.JAVAC, List.of()).size();
             text.append("compile time, median of ").append(repeat).append(" (fresh JVM each); × javac = the mode's time over -proc:none's;\n")
                     .append("jtc's share = jtc+dagger − dagger, Dagger's share = dagger − javac\n\n");
-            text.append(String.format(Locale.ROOT, "%7s %6s | %10s %10s %10s | %8s %8s | %9s %9s %8s%n", "jobs", "tasks", "javac s",
-                    "dagger s", "jtc+dag s", "dagger×", "jtc+dag×", "Dagger's", "jtc's", "jtc÷Dag"));
+            text.append(String.format(Locale.ROOT, "%7s %6s | %8s %8s %9s | %7s %8s | %8s %7s %7s | %9s %9s %9s%n", "jobs", "tasks",
+                    "javac s", "dagger s", "jtc+dag s", "dagger×", "jtc+dag×", "Dagger's", "jtc's", "jtc÷Dag", "in Dagger",
+                    "in jtc", "in Dagger"));
+            text.append(String.format(Locale.ROOT, "%7s %6s | %8s %8s %9s | %7s %8s | %8s %7s %7s | %9s %19s%n", "", "", "", "", "",
+                    "", "", "share s", "share s", "", "(dagger)", "(jtc+dagger) s"));
             for (SizeFigures size : sizes) {
-                text.append(String.format(Locale.ROOT, "%,7d %,6d | %10.2f %10.2f %10.2f | %8.2f %8.2f | %9.2f %9.2f %8.2f%n",
+                text.append(String.format(Locale.ROOT, "%,7d %,6d | %8.2f %8.2f %9.2f | %7.2f %8.2f | %8.2f %7.2f %7.2f | %9.2f %9.2f %9.2f%n",
                         size.jobs(), size.tasks(), size.median(CompileMode.JAVAC), size.median(CompileMode.DAGGER),
                         size.median(CompileMode.JTC_DAGGER), size.ratioToJavac(CompileMode.DAGGER),
-                        size.ratioToJavac(CompileMode.JTC_DAGGER), size.daggerShare(), size.jtcShare(), size.jtcShareToDaggerShare()));
+                        size.ratioToJavac(CompileMode.JTC_DAGGER), size.daggerShare(), size.jtcShare(), size.jtcShareToDaggerShare(),
+                        size.daggerProcessor(CompileMode.DAGGER), size.jtcProcessors(CompileMode.JTC_DAGGER),
+                        size.daggerProcessor(CompileMode.JTC_DAGGER)));
             }
+            text.append("(in ... = time inside the processors' own init and process; the rest of a mode's time is javac's)\n");
             SizeFigures largest = sizes.get(sizes.size() - 1);
             text.append("\nat ").append(String.format(Locale.ROOT, "%,d", largest.jobs())).append(" jobs: largest method jtc generated ")
                     .append(largest.largestJtcMethod()).append("; Dagger's ").append(largest.largestDaggerMethod()).append('\n');
@@ -148,6 +156,8 @@ final class CompileResultFiles {
             }
             json.writeEndArray();
             json.writeNumberField("medianSeconds", size.median(mode));
+            json.writeNumberField("medianJtcProcessorsSeconds", size.jtcProcessors(mode));
+            json.writeNumberField("medianDaggerProcessorSeconds", size.daggerProcessor(mode));
             json.writeNumberField("ratioToJavac", size.ratioToJavac(mode));
             json.writeNumberField("classFiles", size.classFiles().getOrDefault(mode, 0));
             json.writeNumberField("peakHeapMb", size.peakHeapMb().getOrDefault(mode, 0L));
@@ -171,6 +181,8 @@ final class CompileResultFiles {
         json.writeBooleanField("compiled", limit.compile().succeeded());
         json.writeBooleanField("passed", limit.passed());
         json.writeNumberField("seconds", limit.compile().millis() / 1000);
+        json.writeNumberField("jtcProcessorsSeconds", limit.compile().jtcProcessorMillis() / 1000);
+        json.writeNumberField("daggerProcessorSeconds", limit.compile().daggerProcessorMillis() / 1000);
         json.writeNumberField("gcSeconds", limit.compile().gcMillis() / 1000.0);
         json.writeNumberField("peakHeapMb", limit.compile().peakHeapMb());
         json.writeNumberField("classFiles", limit.compile().classFiles());

@@ -25,11 +25,30 @@ import java.util.stream.Stream;
 final class ProjectCompiler {
 
     /** What one compilation did: javac's status, its time, and where its output and messages are. */
-    record Outcome(CompileMode mode, int status, double millis, long gcMillis, long peakHeapMb, int classFiles, Path output,
-            List<String> errors) {
+    record Outcome(CompileMode mode, int status, double millis, long gcMillis, long peakHeapMb, Map<String, Double> processorMillis,
+            int classFiles, Path output, List<String> errors) {
+
+        Outcome {
+            processorMillis = Map.copyOf(processorMillis);
+        }
 
         boolean succeeded() {
             return status == 0;
+        }
+
+        /** The time spent in jtc's two processors' own code ({@code init} and {@code process}). */
+        double jtcProcessorMillis() {
+            return processorMillis("dev.jtc.");
+        }
+
+        /** The time spent in Dagger's processor's own code. */
+        double daggerProcessorMillis() {
+            return processorMillis("dagger.");
+        }
+
+        private double processorMillis(String packagePrefix) {
+            return processorMillis.entrySet().stream().filter(e -> e.getKey().startsWith(packagePrefix))
+                    .mapToDouble(Map.Entry::getValue).sum();
         }
     }
 
@@ -68,24 +87,26 @@ final class ProjectCompiler {
         try {
             Files.createDirectories(out.resolve("classes"));
             Files.createDirectories(out.resolve("generated"));
-            List<String> arguments = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8",
+            List<String> options = new ArrayList<>(List.of("--release", "17", "-g", "-encoding", "UTF-8",
                     "-Xlint:all,-processing", "-Xmaxerrs", "20", "-Xmaxwarns", "20",
                     "-d", out.resolve("classes").toString(), "-s", out.resolve("generated").toString(),
                     "-classpath", classpath));
             if (mode.processors().isEmpty()) {
-                arguments.add("-proc:none");
-            } else {
-                arguments.addAll(List.of("-processorpath", processorPath, "-processor", String.join(",", mode.processors())));
+                options.add("-proc:none");
             }
-            arguments.addAll(javaFiles(directory.resolve("src")));
-            arguments.addAll(javaFiles(extraSourceRoot(directory, mode)));
-            Path argfile = out.resolve("javac.args");
-            Files.write(argfile, arguments.stream().map(ProjectCompiler::quoted).toList(), StandardCharsets.UTF_8);
+            List<String> sources = new ArrayList<>(javaFiles(directory.resolve("src")));
+            sources.addAll(javaFiles(extraSourceRoot(directory, mode)));
+            Path optionsFile = Files.write(out.resolve("javac.options"), options, StandardCharsets.UTF_8);
+            Path sourcesFile = Files.write(out.resolve("javac.sources"), sources, StandardCharsets.UTF_8);
 
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + heap, "-cp", ownClasspath(),
+                    TimedCompile.class.getName(), optionsFile.toString(), sourcesFile.toString()));
+            if (!mode.processors().isEmpty()) {
+                command.addAll(List.of(processorPath, String.join(",", mode.processors())));
+            }
             Path stdout = out.resolve("stdout.txt");
             Path log = out.resolve("javac.log");
-            Process process = new ProcessBuilder(javaExecutable(), "-Xmx" + heap, "-cp", ownClasspath(),
-                    TimedCompile.class.getName(), "@" + argfile)
+            Process process = new ProcessBuilder(command)
                     .redirectOutput(stdout.toFile())
                     .redirectError(log.toFile())
                     .start();
@@ -95,7 +116,7 @@ final class ProjectCompiler {
             Map<String, String> fields = fields(summary);
             return new Outcome(mode, summary.isEmpty() ? exit : Integer.parseInt(fields.get("status")),
                     number(fields.get("millis")), (long) number(fields.get("gcMillis")), (long) number(fields.get("peakHeapMb")),
-                    countClassFiles(out.resolve("classes")), out, errors(log, summary.isEmpty() ? exit : 0));
+                    processorMillis(fields.getOrDefault("processorMillis", "")), countClassFiles(out.resolve("classes")), out, errors(log, summary.isEmpty() ? exit : 0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compile " + directory + " (" + mode.key() + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -148,6 +169,18 @@ final class ProjectCompiler {
         return fields;
     }
 
+    /** {@code a.B:12.5,c.D:3.0} as a map from processor to milliseconds. */
+    static Map<String, Double> processorMillis(String text) {
+        Map<String, Double> millis = new java.util.LinkedHashMap<>();
+        for (String entry : text.split(",")) {
+            int colon = entry.lastIndexOf(':');
+            if (colon > 0) {
+                millis.put(entry.substring(0, colon), Double.parseDouble(entry.substring(colon + 1)));
+            }
+        }
+        return millis;
+    }
+
     private static double number(String text) {
         return text == null ? Double.NaN : Double.parseDouble(text);
     }
@@ -156,11 +189,6 @@ final class ProjectCompiler {
         try (Stream<Path> files = Files.walk(classes)) {
             return (int) files.filter(file -> file.toString().endsWith(".class")).count();
         }
-    }
-
-    /** An argument as javac's {@code @argfile} reads it: in double quotes, with backslashes and quotes escaped. */
-    static String quoted(String argument) {
-        return "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static String javaExecutable() {

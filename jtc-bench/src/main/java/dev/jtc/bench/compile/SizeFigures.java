@@ -13,19 +13,22 @@ import java.util.Map;
  * (jtc + Dagger − Dagger alone), which also holds javac's work on the code jtc generates.
  *
  * @param seconds every compilation's time, by mode, in the order they ran
+ * @param jtcProcessorSeconds the time of each compilation spent in jtc's processors' own code
+ * @param daggerProcessorSeconds the same for Dagger's processor
  * @param classFiles the class files each mode wrote
  * @param peakHeapMb the largest heap any compilation of the mode used (the sum of the heap pools' peaks)
  * @param constantPools the constant-pool counts of the generated aggregates, by class
  * @param largestJtcMethod the largest method of a class jtc generated, with its size
  * @param largestDaggerMethod the same for Dagger
  */
-record SizeFigures(int jobs, int tasks, Map<CompileMode, List<Double>> seconds, Map<CompileMode, Integer> classFiles,
+record SizeFigures(int jobs, int tasks, Map<CompileMode, List<Double>> seconds, Map<CompileMode, List<Double>> jtcProcessorSeconds,
+        Map<CompileMode, List<Double>> daggerProcessorSeconds, Map<CompileMode, Integer> classFiles,
         Map<CompileMode, Long> peakHeapMb, Map<String, Integer> constantPools, String largestJtcMethod, String largestDaggerMethod) {
 
     SizeFigures {
-        Map<CompileMode, List<Double>> copy = new EnumMap<>(CompileMode.class);
-        seconds.forEach((mode, runs) -> copy.put(mode, List.copyOf(runs)));
-        seconds = Collections.unmodifiableMap(copy);
+        seconds = copy(seconds);
+        jtcProcessorSeconds = copy(jtcProcessorSeconds);
+        daggerProcessorSeconds = copy(daggerProcessorSeconds);
         classFiles = Map.copyOf(classFiles);
         peakHeapMb = Map.copyOf(peakHeapMb);
         constantPools = Collections.unmodifiableMap(new LinkedHashMap<>(constantPools));
@@ -33,6 +36,16 @@ record SizeFigures(int jobs, int tasks, Map<CompileMode, List<Double>> seconds, 
 
     double median(CompileMode mode) {
         return median(seconds.getOrDefault(mode, List.of()));
+    }
+
+    /** The median time the mode's compilations spent in jtc's processors. */
+    double jtcProcessors(CompileMode mode) {
+        return median(jtcProcessorSeconds.getOrDefault(mode, List.of()));
+    }
+
+    /** The median time the mode's compilations spent in Dagger's processor. */
+    double daggerProcessor(CompileMode mode) {
+        return median(daggerProcessorSeconds.getOrDefault(mode, List.of()));
     }
 
     double min(CompileMode mode) {
@@ -61,6 +74,12 @@ record SizeFigures(int jobs, int tasks, Map<CompileMode, List<Double>> seconds, 
     /** jtc's share over Dagger's: issue 6's goal is at most 1. */
     double jtcShareToDaggerShare() {
         return jtcShare() / daggerShare();
+    }
+
+    private static Map<CompileMode, List<Double>> copy(Map<CompileMode, List<Double>> byMode) {
+        Map<CompileMode, List<Double>> copy = new EnumMap<>(CompileMode.class);
+        byMode.forEach((mode, values) -> copy.put(mode, List.copyOf(values)));
+        return Collections.unmodifiableMap(copy);
     }
 
     static double median(List<Double> values) {
