@@ -52,7 +52,7 @@ import org.junit.jupiter.api.Test;
  * <p>Dagger's own generated code is not held to the limit, only reported: each of its provision
  * methods is one {@code new}, and its largest method here is {@code DaggerBigAppComponent.Factory.create}
  * at 26 bytes (the test prints it; {@code docs/performance.md} has the figures at 5,000 jobs). The
- * compilation takes about 40 s on a 2-core machine: javac compiles 1,024 sources and the 4,700
+ * compilation takes 30 to 45 s on a 2-core machine: javac compiles 1,024 sources and the 4,700
  * classes jtc and Dagger generate from them, and jtc's processors themselves take about a fifth of
  * it (jtc-bench's {@code bench/run compile} measures the parts). The checks and runs take well
  * under a second.
