@@ -42,7 +42,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * An application of 1,000 jobs and 200 tasks ({@link GeneratedProject}: five payload shapes,
+ * An application of 1,100 jobs and 200 tasks ({@link GeneratedProject}: five payload shapes,
  * eight packages, twenty task classes with {@code @Cron} and {@code @Every}) compiles with jtc and
  * Dagger without a warning, every method of every class jtc generates stays under HotSpot's
  * 8,000-byte limit for JIT compilation, and the split dispatch table runs jobs and a task from
@@ -59,7 +59,7 @@ import org.junit.jupiter.api.Test;
  */
 final class LargeApplicationTest {
 
-    private static final GeneratedProject PROJECT = new GeneratedProject(1_000, 200);
+    private static final GeneratedProject PROJECT = new GeneratedProject(1_100, 200);
     private static final String APP = GeneratedProject.PACKAGE + "." + GeneratedProject.APPLICATION;
     private static final String JTC_GENERATED = "@Generated(\"dev.jtc.processor.JtcProcessor\")";
     private static final String DAGGER_GENERATED = "\"dagger.internal.codegen.ComponentProcessor\"";
@@ -126,6 +126,43 @@ final class LargeApplicationTest {
                 .flatMap(classFile -> ClassFileSizes.methods(classFile).stream())
                 .max(Comparator.comparingInt(MethodSize::codeLength)).orElseThrow();
         System.out.printf("LargeApplicationTest: largest method jtc generated %s; Dagger's largest %s%n", largest, dagger);
+    }
+
+    @Test
+    void typedDispatcherSpreadsItsMethodsOverSuperclassesAndOffersThemAll() throws Exception {
+        Class<?> jobs = classes.load(APP + "Jobs");
+        assertEquals(APP + "JobsPart1", jobs.getSuperclass().getName(), "1,100 jobs: a thousand per class");
+        CapturingDispatcher dispatcher = new CapturingDispatcher();
+        Object typed = jobs.getConstructor(dev.jtc.runtime.Dispatcher.class).newInstance(dispatcher);
+        List<JobType> types = definition().jobTypes();
+        for (JobType type : List.of(types.get(0), types.get(types.size() - 1))) {
+            java.lang.reflect.Method method = plainDispatchMethod(jobs, dev.jtc.processor.naming.GeneratedNames.methodName(type.name()));
+            method.invoke(typed, defaults(method.getParameterTypes()));
+            assertEquals(type.name(), dispatcher.sent.get(dispatcher.sent.size() - 1).type().name());
+        }
+        assertEquals(APP + "JobsPart1", plainDispatchMethod(jobs, dev.jtc.processor.naming.GeneratedNames.methodName(types.get(0).name()))
+                .getDeclaringClass().getName());
+    }
+
+    private static java.lang.reflect.Method plainDispatchMethod(Class<?> jobs, String name) {
+        for (java.lang.reflect.Method method : jobs.getMethods()) {
+            int count = method.getParameterCount();
+            if (method.getName().equals(name) && (count == 0 || method.getParameterTypes()[count - 1] != dev.jtc.runtime.DispatchOptions.class)) {
+                return method;
+            }
+        }
+        throw new AssertionError("no dispatch method " + name);
+    }
+
+    /** A value of each type that the generated encoders accept: zero, empty, or null for records. */
+    private static Object[] defaults(Class<?>[] types) {
+        Object[] values = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> type = types[i];
+            values[i] = type == long.class ? 1L : type == int.class ? 1 : type == double.class ? 1.0 : type == boolean.class ? true
+                    : type == String.class ? "x" : type == List.class ? List.of() : type == Instant.class ? Instant.EPOCH : null;
+        }
+        return values;
     }
 
     @Test
@@ -199,9 +236,9 @@ final class LargeApplicationTest {
         return count(jtcClasses.keySet(), name -> name.startsWith(APP + "JobRunner$Part"));
     }
 
-    /** The part of the table a name is in: the generated runner switches on {@code name.hashCode() & (parts - 1)}. */
+    /** The part of the table a name is in: the generated runner switches on {@code Names.tablePart(name, parts)}. */
     private static int part(String name, int parts) {
-        return name.hashCode() & (parts - 1);
+        return dev.jtc.schedule.Names.tablePart(name, parts);
     }
 
     private static AppDefinition definition() throws ReflectiveOperationException {

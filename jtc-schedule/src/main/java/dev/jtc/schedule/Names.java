@@ -21,4 +21,15 @@ public final class Names {
         }
         return name;
     }
+
+    /**
+     * Which of {@code parts} (a power of two) a name falls in when a large application's dispatch
+     * table is split: the processor writes each part's names with this, and the generated table
+     * looks a name up with it. The hash's high bits are folded in, so that names that differ only
+     * at the end ({@code Job0041}, {@code Job0042}) still spread evenly.
+     */
+    public static int tablePart(String name, int parts) {
+        int hash = name.hashCode();
+        return (hash ^ (hash >>> 16)) & (parts - 1);
+    }
 }

@@ -62,6 +62,11 @@ public final class GeneratedNames {
         return generated("Jobs");
     }
 
+    /** The {@code number}th superclass of a large application's {@code <App>Jobs}: {@code ShopAppJobsPart1}. */
+    public ClassName jobsPart(int number) {
+        return generated("JobsPart" + number);
+    }
+
     public ClassName jobRunner() {
         return generated("JobRunner");
     }

@@ -90,8 +90,8 @@ public enum Message {
             "%s already exists, but jtc generates a class of that name for %s: rename %s"),
     HANDLE_INHERITED("handle-method", "@Job class %s inherits handle(...) from %s%s"),
     TOO_MANY_JOBS("too-many-jobs",
-            "@JtcApplication %s has %d jobs; the generated %s holds at most %d (a Java class file has room for about"
-                    + " 65,000 constants): split the application into two, each with its own @JtcApplication and queues"),
+            "@JtcApplication %s has %,d %s; one application holds at most %,d (%s): split it into two applications,"
+                    + " each with its own @JtcApplication and queues"),
     MISSING_BINDING("missing-binding",
             "%s cannot be made: its @Inject constructor needs %s (parameter '%s'), and nothing provides %s%s: give it an"
                     + " @Inject constructor, or add a @Provides (or @Binds) method for %s to one of the modules in"

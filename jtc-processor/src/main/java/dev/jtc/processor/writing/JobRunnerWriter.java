@@ -11,6 +11,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
 import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
+import dev.jtc.schedule.Names;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -24,9 +25,12 @@ import javax.lang.model.element.Modifier;
  * <p>Up to {@value #CASES_PER_METHOD} cases are one {@code switch}. A larger application's table
  * is split by the name's hash into nested classes of at most that many cases each, so that every
  * method stays under HotSpot's 8,000-byte limit for JIT compilation and every class under the
- * class file's 65,535 constants; the outer {@code switch} on the hash costs one array jump.
+ * class file's 65,535 constants; the outer {@code switch} on the hash ({@code Names.tablePart})
+ * costs one table jump.
  */
 public final class JobRunnerWriter {
+
+    private static final ClassName NAMES = ClassName.get(Names.class);
 
     /** About 45 bytes of bytecode per case: 100 stay near 4,500, well below 8,000. */
     static final int CASES_PER_METHOD = 100;
@@ -71,7 +75,7 @@ public final class JobRunnerWriter {
             cases.forEach(entry -> byPart.get(part(entry.wireName(), parts)).add(entry));
             run.addJavadoc("\n<p>The $L jobs and tasks are split by the name's hash into $L parts, so that each method stays small\n"
                     + "enough for the JIT to compile it.\n", cases.size(), parts);
-            run.beginControlFlow("switch (name.hashCode() & $L)", parts - 1);
+            run.beginControlFlow("switch ($T.tablePart(name, $L))", NAMES, parts);
             for (int i = 0; i < parts; i++) {
                 run.addStatement("case $L -> Part$L.run(component, name, payload, context)", i, i);
                 runner.addType(partClass("Part" + i, component, byPart.get(i)));
@@ -143,6 +147,6 @@ public final class JobRunnerWriter {
     }
 
     private static int part(String wireName, int parts) {
-        return wireName.hashCode() & (parts - 1);
+        return Names.tablePart(wireName, parts);
     }
 }

@@ -30,13 +30,48 @@ import javax.lang.model.element.Modifier;
  */
 public final class JobsWriter {
 
-    public JavaFile write(ApplicationSpec app) {
+    /**
+     * The most jobs whose methods one generated class holds. Each job takes about 17 class-file
+     * constants there (more with long generic signatures), and a class has room for 65,535.
+     */
+    static final int JOBS_PER_CLASS = 1_000;
+
+    /**
+     * {@code <App>Jobs}, and for more than {@value #JOBS_PER_CLASS} jobs the superclasses that hold
+     * the methods of the first ones ({@code <App>JobsPart1}, ...): the user still calls every method
+     * on {@code <App>Jobs}.
+     */
+    public List<JavaFile> write(ApplicationSpec app) {
         ClassName jobsClass = app.names().jobs();
+        List<List<JobEntry>> chunks = new ArrayList<>();
+        for (int from = 0; from < app.jobs().size(); from += JOBS_PER_CLASS) {
+            chunks.add(app.jobs().subList(from, Math.min(app.jobs().size(), from + JOBS_PER_CLASS)));
+        }
+        if (chunks.isEmpty()) {
+            chunks.add(List.of());
+        }
+        List<JavaFile> files = new ArrayList<>();
+        ClassName superclass = null;
+        for (int part = 1; part < chunks.size(); part++) {
+            ClassName partClass = app.names().jobsPart(part);
+            files.add(part(app, partClass, superclass, chunks.get(part - 1), part));
+            superclass = partClass;
+        }
+        files.add(jobs(app, jobsClass, superclass, chunks.get(chunks.size() - 1), chunks.size()));
+        return files;
+    }
+
+    private JavaFile jobs(ApplicationSpec app, ClassName jobsClass, ClassName superclass, List<JobEntry> ownJobs, int parts) {
         TypeSpec.Builder jobs = TypeSpec.classBuilder(jobsClass)
                 .addJavadoc("Dispatches the jobs of $L, typed by each job's {@code handle} parameters. Works in any\n"
                         + "process, worker or not: {@code new $T(dispatcher)}, or inject it (jobs may dispatch other jobs).\n",
                         app.applicationReference(), jobsClass)
                 .addAnnotation(SourceFiles.GENERATED);
+        if (superclass != null) {
+            jobs.addJavadoc("\n<p>Its $L jobs' methods are spread over this class and the $L it extends, only so that no class file\n"
+                    + "runs out of constants; call them all here.\n", app.jobs().size(), parts == 2 ? "one" : (parts - 1) + " classes");
+            jobs.superclass(superclass);
+        }
         SourceFiles.suppress(jobs, app.suppressedWarnings()).addModifiers(Modifier.PUBLIC, Modifier.FINAL);
         app.originatingElements().forEach(jobs::addOriginatingElement);
 
@@ -48,20 +83,53 @@ public final class JobsWriter {
                 .addJavadoc("Every job of the application, in a stable order.\n")
                 .initializer(jobTypes.initializer())
                 .build());
-        jobs.addField(DISPATCHER, "dispatcher", Modifier.PRIVATE, Modifier.FINAL);
-        jobs.addMethod(MethodSpec.constructorBuilder()
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addJavadoc("A dispatcher for the jobs of $L, sending through {@code dispatcher}.\n", app.applicationReference())
                 .addAnnotation(INJECT)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(DISPATCHER, "dispatcher")
-                .addStatement("this.dispatcher = dispatcher")
-                .build());
-        for (JobEntry job : app.jobs()) {
-            jobs.addMethod(dispatch(job, false));
-            jobs.addMethod(dispatch(job, true));
+                .addParameter(DISPATCHER, "dispatcher");
+        if (superclass == null) {
+            jobs.addField(DISPATCHER, "dispatcher", Modifier.PRIVATE, Modifier.FINAL);
+            constructor.addStatement("this.dispatcher = dispatcher");
+        } else {
+            constructor.addStatement("super(dispatcher)");
         }
+        jobs.addMethod(constructor.build());
+        addDispatchMethods(jobs, ownJobs);
         jobs.addMethods(jobTypes.parts());
         return SourceFiles.file(jobsClass.packageName(), jobs.build());
+    }
+
+    /** One of the superclasses of a large application's {@code <App>Jobs}: the methods of some of its jobs. */
+    private JavaFile part(ApplicationSpec app, ClassName partClass, ClassName superclass, List<JobEntry> partJobs, int number) {
+        TypeSpec.Builder part = TypeSpec.classBuilder(partClass)
+                .addJavadoc("Part $L of the typed dispatcher of $L: the methods of its jobs $L to $L. Use {@link $T}, which has them\n"
+                        + "all; they are spread over several classes only so that no class file runs out of constants.\n",
+                        number, app.applicationReference(), partJobs.get(0).wireName(), partJobs.get(partJobs.size() - 1).wireName(),
+                        app.names().jobs())
+                .addAnnotation(SourceFiles.GENERATED);
+        SourceFiles.suppress(part, app.suppressedWarnings()).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT);
+        app.originatingElements().forEach(part::addOriginatingElement);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addModifiers(Modifier.PROTECTED)
+                .addParameter(DISPATCHER, "dispatcher");
+        if (superclass == null) {
+            part.addField(DISPATCHER, "dispatcher", Modifier.PROTECTED, Modifier.FINAL);
+            constructor.addStatement("this.dispatcher = dispatcher");
+        } else {
+            part.superclass(superclass);
+            constructor.addStatement("super(dispatcher)");
+        }
+        part.addMethod(constructor.build());
+        addDispatchMethods(part, partJobs);
+        return SourceFiles.file(partClass.packageName(), part.build());
+    }
+
+    private static void addDispatchMethods(TypeSpec.Builder type, List<JobEntry> jobs) {
+        for (JobEntry job : jobs) {
+            type.addMethod(dispatch(job, false));
+            type.addMethod(dispatch(job, true));
+        }
     }
 
     private static MethodSpec dispatch(JobEntry job, boolean withOptions) {

@@ -1,6 +1,7 @@
 package dev.jtc.processor.writing;
 
 import com.palantir.javapoet.JavaFile;
+import java.util.ArrayList;
 import java.util.List;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.Element;
@@ -36,12 +37,12 @@ public final class SourceWriter {
      *     marker is written; null when the application is written again from its class file
      */
     public void writeApplication(ApplicationSpec app, Element applicationElement) {
-        for (JavaFile file : List.of(
-                new JobsWriter().write(app),
-                new JobRunnerWriter().write(app),
-                new ScheduleRegistryWriter().write(app),
-                new ComponentWriter().write(app),
-                new WorkerWriter().write(app))) {
+        List<JavaFile> files = new ArrayList<>(new JobsWriter().write(app));
+        files.add(new JobRunnerWriter().write(app));
+        files.add(new ScheduleRegistryWriter().write(app));
+        files.add(new ComponentWriter().write(app));
+        files.add(new WorkerWriter().write(app));
+        for (JavaFile file : files) {
             SourceFiles.write(filer, file);
         }
         if (applicationElement != null) {
