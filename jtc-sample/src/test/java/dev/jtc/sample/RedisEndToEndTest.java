@@ -54,7 +54,7 @@ class RedisEndToEndTest {
             shop.events.awaitCompleted(confirmation.id());
             shop.events.awaitCompleted(charge.id());
             shop.events.awaitCompletedByName("GenerateInvoice", 1);
-            shop.events.awaitCompletedByName("BackOfficeTasks.refreshStock", 1);
+            shop.events.awaitCompletedByName("InventoryTasks.refreshStock", 1);
 
             assertEquals(Optional.of(JobState.COMPLETED), confirmation.status(), "status read through the web process's broker");
             assertEquals(Optional.of(JobState.COMPLETED), charge.status());
