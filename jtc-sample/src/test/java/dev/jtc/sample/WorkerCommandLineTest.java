@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated {@code ShopAppWorker} main, run in its own JVM the way {@code bin/run-sample}
  * runs it: {@code list} shows every job and schedule, the shop's and the inventory library's;
- * {@code demo} runs the demo jobs and the library's scheduled tick and exits by itself; and
+ * {@code demo} runs the demo jobs of both modules and a scheduled tick and exits by itself; and
  * {@code work} explains an unreachable Redis in one line.
  */
 class WorkerCommandLineTest {
@@ -62,13 +62,15 @@ class WorkerCommandLineTest {
 
         assertEquals(0, result.exitCode(), result.out() + result.err());
         String out = result.out();
-        assertTrue(out.contains("Demo jobs: 4 completed, 0 failed, 0 still pending"), out);
+        assertTrue(out.contains("Demo jobs: 6 completed, 0 failed, 0 still pending"), out);
         assertTrue(Pattern.compile("\\[retry\\]\\s+charge-payment .*card network timed out for order 1002").matcher(out).find(),
                 "the flaky sandbox card's first attempt is retried: " + out);
         assertTrue(Pattern.compile("\\[tick\\]\\s+InventoryTasks\\.refreshStock").matcher(out).find(), "the library's task: " + out);
         Matcher ticks = Pattern.compile("Scheduled ticks run: (\\d+)").matcher(out);
         assertTrue(ticks.find() && Integer.parseInt(ticks.group(1)) >= 1, out);
         assertTrue(Pattern.compile("\\[done\\]\\s+GenerateInvoice").matcher(out).find(), "the charge orders an invoice: " + out);
+        assertTrue(Pattern.compile("\\[done\\]\\s+ReserveStock").matcher(out).find(), "the library's jobs: " + out);
+        assertTrue(Pattern.compile("\\[done\\]\\s+RestockProduct").matcher(out).find(), "the library's jobs: " + out);
     }
 
     @Test
