@@ -1,11 +1,9 @@
 package dev.jtc.sample;
 
 import dev.jtc.Cron;
-import dev.jtc.Every;
 import dev.jtc.MissedTicks;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.Settings;
-import dev.jtc.sample.inventory.Inventory;
 import dev.jtc.sample.mail.Mailer;
 import dev.jtc.sample.mail.Outbox;
 import dev.jtc.sample.payments.Ledger;
@@ -23,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * The shop's recurring chores. Each annotated method is a scheduled task: every worker runs the
  * scheduler, and each tick is claimed exactly once across all of them, then run as a job on the
  * {@code default} queue. A new instance is made for every run, so state lives in the injected
- * singletons, not in fields of this class.
+ * singletons, not in fields of this class. The stock chores are the inventory library's
+ * ({@code dev.jtc.sample.inventory.InventoryTasks}).
  */
 public final class BackOfficeTasks {
 
@@ -38,16 +37,14 @@ public final class BackOfficeTasks {
     private final Ledger ledger;
     private final Mailer mailer;
     private final Outbox outbox;
-    private final Inventory inventory;
     private final Settings settings;
     private final Clock clock;
 
     @Inject
-    BackOfficeTasks(Ledger ledger, Mailer mailer, Outbox outbox, Inventory inventory, Settings settings, Clock clock) {
+    BackOfficeTasks(Ledger ledger, Mailer mailer, Outbox outbox, Settings settings, Clock clock) {
         this.ledger = ledger;
         this.mailer = mailer;
         this.outbox = outbox;
-        this.inventory = inventory;
         this.settings = settings;
         this.clock = clock;
     }
@@ -74,15 +71,5 @@ public final class BackOfficeTasks {
     void purgeOldMail() {
         int purged = outbox.purgeSentBefore(clock.instant().minus(MAIL_RETENTION));
         log.info("purged {} mail(s) older than {} days", purged, MAIL_RETENTION.toDays());
-    }
-
-    /**
-     * Refreshes stock levels from the warehouse every five seconds. A slow refresh must not pile
-     * up behind itself, and missed refreshes are pointless once a new one runs.
-     */
-    @Every(value = "5s", description = "Refresh stock levels from the warehouse", overlap = false, missed = MissedTicks.SKIP)
-    void refreshStock() {
-        int skus = inventory.refresh(clock.instant());
-        log.info("stock levels refreshed ({} SKUs)", skus);
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jtc.runtime.PayloadException;
+import dev.jtc.sample.inventory.ReserveStockCodec;
+import dev.jtc.sample.inventory.RestockProductCodec;
+import dev.jtc.sample.inventory.RestockReason;
+import dev.jtc.sample.inventory.StockLine;
 import dev.jtc.sample.invoices.GenerateInvoiceCodec;
 import dev.jtc.sample.orders.SendOrderConfirmationCodec;
 import dev.jtc.sample.payments.ChargePaymentCodec;
@@ -21,7 +25,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every line of {@code jtc-demo.jobs} decodes with the generated codec of the job it names, and the
+ * Every line of {@code jtc-demo.jobs} decodes with the generated codec of the job it names (the
+ * shop's own, and the inventory library's, generated in that module's build), and the
  * generated codecs round-trip the sample's payloads, so a typo in the demo file or a payload the
  * codec cannot carry fails here, not in front of someone running {@code bin/run-sample}.
  */
@@ -30,7 +35,8 @@ class DemoJobsFileTest {
     @Test
     void everyDemoJobDecodesWithItsJobsCodec() throws Exception {
         List<String[]> jobs = demoJobs();
-        assertEquals(List.of("SendOrderConfirmation", "charge-payment", "charge-payment", "GenerateInvoice"),
+        assertEquals(List.of("SendOrderConfirmation", "charge-payment", "charge-payment", "GenerateInvoice",
+                        "ReserveStock", "RestockProduct"),
                 jobs.stream().map(job -> job[0]).toList());
         for (String[] job : jobs) {
             try {
@@ -46,6 +52,9 @@ class DemoJobsFileTest {
                         assertEquals(payload.orderId() == 1001L ? Currency.EUR : Currency.USD, payload.currency());
                     }
                     case "GenerateInvoice" -> assertEquals(Optional.of("DE123456789"), GenerateInvoiceCodec.decode(job[1]).vatId());
+                    case "ReserveStock" -> assertEquals(List.of(new StockLine("GRINDER-HAND", 20), new StockLine("FILTER-100", 10)),
+                            ReserveStockCodec.decode(job[1]).lines());
+                    case "RestockProduct" -> assertEquals(RestockReason.MANUAL, RestockProductCodec.decode(job[1]).reason());
                     default -> fail("jtc-demo.jobs names a job the sample does not have: " + job[0]);
                 }
             } catch (PayloadException e) {

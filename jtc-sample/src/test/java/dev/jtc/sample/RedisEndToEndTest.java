@@ -9,6 +9,7 @@ import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.redis.RedisBroker;
 import dev.jtc.runtime.testing.RedisServerProcess;
+import dev.jtc.sample.inventory.StockLine;
 import dev.jtc.sample.invoices.Invoice;
 import dev.jtc.sample.payments.Charge;
 import dev.jtc.sample.payments.ChargePayment;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole sample against a real Redis (a private {@code redis-server} on a free port): one
  * process dispatches as a web shop would, with only the generated {@code ShopAppJobs} over its
- * own broker connection; a worker with the scheduler runs the jobs and the 5-second stock refresh
- * through the generated dispatch table.
+ * own broker connection; a worker with the scheduler runs the jobs of both modules (the shop's
+ * and the inventory library's) and the library's 5-second stock refresh through the generated
+ * dispatch table.
  */
 class RedisEndToEndTest {
 
@@ -43,7 +45,7 @@ class RedisEndToEndTest {
     }
 
     @Test
-    void jobsDispatchedByAnotherProcessRunOnTheWorkerAndTheScheduleTicks() throws Exception {
+    void jobsOfBothModulesDispatchedByAnotherProcessRunOnTheWorkerAndTheLibrarysTaskTicks() throws Exception {
         Clock clock = Clock.systemUTC();
         try (RunningShop shop = RunningShop.start(RedisBroker.connect(redis.url(), "shop-e2e", clock), clock, Settings.empty(), true);
                 RedisBroker webBroker = RedisBroker.connect(redis.url(), "shop-e2e", clock)) {
@@ -51,13 +53,18 @@ class RedisEndToEndTest {
 
             JobHandle confirmation = web.sendOrderConfirmation(ShopJobsTest.ADAS_ORDER);
             JobHandle charge = web.chargePayment(1002L, new BigDecimal("18.00"), Currency.USD, SandboxPaymentGateway.CARD_FLAKY_NETWORK);
+            JobHandle reserve = web.reserveStock(1003L, List.of(new StockLine("GRINDER-HAND", 20)));
             shop.events.awaitCompleted(confirmation.id());
             shop.events.awaitCompleted(charge.id());
+            shop.events.awaitCompleted(reserve.id());
             shop.events.awaitCompletedByName("GenerateInvoice", 1);
-            shop.events.awaitCompletedByName("BackOfficeTasks.refreshStock", 1);
+            shop.events.awaitCompletedByName("ReserveStock", 2); // order 1003's, and Ada's from her confirmation
+            shop.events.awaitCompletedByName("RestockProduct", 1); // the grinders order 1003 is short of
+            shop.events.awaitCompletedByName("InventoryTasks.refreshStock", 1);
 
             assertEquals(Optional.of(JobState.COMPLETED), confirmation.status(), "status read through the web process's broker");
             assertEquals(Optional.of(JobState.COMPLETED), charge.status());
+            assertEquals(Optional.of(JobState.COMPLETED), reserve.status());
             assertEquals("Your order #1001 is confirmed", shop.component.outbox().sentTo("ada@example.com").get(0).subject());
 
             assertEquals(1, shop.events.retriesOf(charge.id()).size(), "the sandbox card fails its first attempt");
@@ -67,6 +74,8 @@ class RedisEndToEndTest {
 
             Invoice invoice = shop.component.invoices().find(ChargePayment.invoiceIdFor(1002L)).orElseThrow();
             assertTrue(invoice.lines().get(1).startsWith("Paid 18.00 USD by card"), invoice.lines().toString());
+            assertEquals(138, shop.component.warehouse().free("BEAN-1KG"), "Ada's 2 kg of beans are held");
+            assertEquals(50, shop.component.warehouse().free("GRINDER-HAND"), "12 + 58 delivered - 20 for order 1003");
             assertTrue(shop.component.inventory().refreshes() >= 1);
             assertEquals(0, webBroker.stats().failed());
         }

@@ -14,6 +14,9 @@ import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.testing.ManualClock;
 import dev.jtc.runtime.worker.Scheduler;
 import dev.jtc.runtime.worker.WorkerConfig;
+import dev.jtc.sample.inventory.InventoryTasksSchedule;
+import dev.jtc.sample.inventory.RestockProductCodec;
+import dev.jtc.sample.inventory.RestockReason;
 import dev.jtc.sample.mail.Mail;
 import dev.jtc.sample.payments.Charge;
 import dev.jtc.sample.payments.Currency;
@@ -28,10 +31,13 @@ import org.junit.jupiter.api.Test;
  * The sample's scheduled tasks, driven by a {@link ManualClock}: the generated registry's ticks
  * are claimed by the runtime's {@link Scheduler} on an in-memory broker, and the jobs it enqueues
  * are run through the generated {@code ShopAppJobRunner}, as a worker would, a step at a time.
+ * The shop's own tasks ({@code BackOfficeTasks}) and the inventory library's
+ * ({@code InventoryTasks}, from {@code jtc-sample-inventory}) run side by side.
  */
 class ScheduledTasksTest {
 
-    private static final String REFRESH_STOCK = "BackOfficeTasks.refreshStock";
+    private static final String REFRESH_STOCK = "InventoryTasks.refreshStock";
+    private static final String REORDER_LOW_STOCK = "InventoryTasks.reorderLowStock";
     private static final String MORNING_REPORT = "BackOfficeTasks.morningSalesReport";
 
     private final ManualClock clock = ManualClock.at("2026-03-02T09:00:02Z");
@@ -45,9 +51,9 @@ class ScheduledTasksTest {
     @Test
     void theRegistryListsEveryTaskWithItsSchedule() {
         List<String> names = ShopAppScheduleRegistry.TASKS.stream().map(ScheduledTask::name).toList();
-        assertEquals(List.of(MORNING_REPORT, "BackOfficeTasks.purgeOldMail", REFRESH_STOCK), names);
+        assertEquals(List.of(MORNING_REPORT, "BackOfficeTasks.purgeOldMail", REFRESH_STOCK, REORDER_LOW_STOCK), names);
 
-        ScheduledTask refresh = BackOfficeTasksSchedule.REFRESH_STOCK;
+        ScheduledTask refresh = InventoryTasksSchedule.REFRESH_STOCK;
         assertEquals(ScheduledTask.Kind.INTERVAL, refresh.kind());
         assertFalse(refresh.overlap());
         assertEquals(MissedTicks.SKIP, refresh.missed());
@@ -116,6 +122,26 @@ class ScheduledTasksTest {
         assertEquals(1, mails.size(), "mails to the owner: " + mails);
         assertEquals("Sales for 2026-03-01: 52.90 EUR", mails.get(0).subject());
         assertTrue(mails.get(0).body().startsWith("2 payment(s) settled on 2026-03-01 (Europe/Berlin)"), mails.get(0).body());
+    }
+
+    @Test
+    void theMorningCountReordersWhatRunsLowAndTheDeliveryIsShelved() throws Exception {
+        assertEquals(12, shop.warehouse().free("GRINDER-HAND"), "the only product below the reorder point of 20");
+        clock.set(Instant.parse("2026-03-02T04:59:30Z")); // Monday, 05:59:30 in Berlin
+        scheduler.pollOnce();
+
+        clock.set(Instant.parse("2026-03-02T05:00:00Z"));
+        scheduler.pollOnce();
+        runAndComplete(single(readyJobs(), REORDER_LOW_STOCK));
+
+        JobMessage restock = single(readyJobs(), "RestockProduct");
+        RestockProductCodec.Payload order = RestockProductCodec.decode(restock.payload());
+        assertEquals("GRINDER-HAND", order.sku());
+        assertEquals(50, order.quantity(), "the default reorder quantity");
+        assertEquals(RestockReason.LOW_STOCK, order.reason());
+        assertEquals("inventory", restock.queue());
+        runAndComplete(restock);
+        assertEquals(62, shop.warehouse().free("GRINDER-HAND"));
     }
 
     @Test

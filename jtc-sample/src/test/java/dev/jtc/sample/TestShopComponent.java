@@ -5,6 +5,8 @@ import dagger.Component;
 import dev.jtc.runtime.Dispatcher;
 import dev.jtc.runtime.Settings;
 import dev.jtc.sample.inventory.Inventory;
+import dev.jtc.sample.inventory.InventoryModule;
+import dev.jtc.sample.inventory.Warehouse;
 import dev.jtc.sample.invoices.InvoiceStore;
 import dev.jtc.sample.mail.MailModule;
 import dev.jtc.sample.mail.Outbox;
@@ -19,7 +21,7 @@ import java.time.Clock;
  * the worker's own component; its modules are the ones {@link ShopApp} names.
  */
 @Singleton
-@Component(modules = {MailModule.class, PaymentsModule.class})
+@Component(modules = {MailModule.class, PaymentsModule.class, InventoryModule.class})
 interface TestShopComponent extends ShopAppComponent {
 
     Outbox outbox();
@@ -29,6 +31,8 @@ interface TestShopComponent extends ShopAppComponent {
     InvoiceStore invoices();
 
     Inventory inventory();
+
+    Warehouse warehouse();
 
     @Component.Factory
     interface Factory {

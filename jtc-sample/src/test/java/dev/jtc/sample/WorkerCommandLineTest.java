@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generated {@code ShopAppWorker} main, run in its own JVM the way {@code bin/run-sample}
- * runs it: {@code list} shows every job and schedule, {@code demo} runs the demo jobs and a
- * scheduled tick and exits by itself, and {@code work} explains an unreachable Redis in one line.
+ * runs it: {@code list} shows every job and schedule, the shop's and the inventory library's;
+ * {@code demo} runs the demo jobs of both modules and a scheduled tick and exits by itself; and
+ * {@code work} explains an unreachable Redis in one line.
  */
 class WorkerCommandLineTest {
 
@@ -26,11 +27,15 @@ class WorkerCommandLineTest {
 
         assertEquals(0, result.exitCode(), result.err());
         String out = result.out();
-        assertTrue(out.contains("Jobs of ShopApp (3)"), out);
+        assertTrue(out.contains("Jobs of ShopApp (5)"), out);
         assertTrue(line(out, "SendOrderConfirmation").contains("mail"), out);
         assertTrue(line(out, "charge-payment").contains("payments"), out);
         assertTrue(line(out, "GenerateInvoice ").contains("default"), out);
-        assertTrue(out.contains("Scheduled tasks (3)"), out);
+        // the inventory library's jobs (jtc-sample-inventory), from the contributions in its jar
+        assertTrue(line(out, "ReserveStock ").contains("inventory"), out);
+        assertTrue(line(out, "ReserveStock ").contains("lines:List<StockLine{sku:String,quantity:int}>"), out);
+        assertTrue(line(out, "RestockProduct ").contains("reason:RestockReason"), out);
+        assertTrue(out.contains("Scheduled tasks (4)"), out);
 
         List<String[]> report = runTimes(line(out, "BackOfficeTasks.morningSalesReport"));
         assertEquals(3, report.size(), out);
@@ -41,9 +46,14 @@ class WorkerCommandLineTest {
         assertEquals(3, purge.size(), out);
         purge.forEach(time -> assertEquals("03:00:00", String.join(":", time), out));
 
-        List<String[]> refresh = runTimes(line(out, "BackOfficeTasks.refreshStock"));
+        List<String[]> refresh = runTimes(line(out, "InventoryTasks.refreshStock"));
         assertEquals(3, refresh.size(), out);
         refresh.forEach(time -> assertEquals(0, Integer.parseInt(time[2]) % 5, "on the 5-second grid: " + out));
+
+        List<String[]> count = runTimes(line(out, "InventoryTasks.reorderLowStock"));
+        assertEquals(3, count.size(), out);
+        count.forEach(time -> assertEquals("06:00:00", String.join(":", time), "Berlin wall-clock time: " + out));
+        assertTrue(line(out, "InventoryTasks.reorderLowStock").contains("Europe/Berlin"), out);
     }
 
     @Test
@@ -52,13 +62,15 @@ class WorkerCommandLineTest {
 
         assertEquals(0, result.exitCode(), result.out() + result.err());
         String out = result.out();
-        assertTrue(out.contains("Demo jobs: 4 completed, 0 failed, 0 still pending"), out);
+        assertTrue(out.contains("Demo jobs: 6 completed, 0 failed, 0 still pending"), out);
         assertTrue(Pattern.compile("\\[retry\\]\\s+charge-payment .*card network timed out for order 1002").matcher(out).find(),
                 "the flaky sandbox card's first attempt is retried: " + out);
-        assertTrue(Pattern.compile("\\[tick\\]\\s+BackOfficeTasks\\.refreshStock").matcher(out).find(), out);
+        assertTrue(Pattern.compile("\\[tick\\]\\s+InventoryTasks\\.refreshStock").matcher(out).find(), "the library's task: " + out);
         Matcher ticks = Pattern.compile("Scheduled ticks run: (\\d+)").matcher(out);
         assertTrue(ticks.find() && Integer.parseInt(ticks.group(1)) >= 1, out);
         assertTrue(Pattern.compile("\\[done\\]\\s+GenerateInvoice").matcher(out).find(), "the charge orders an invoice: " + out);
+        assertTrue(Pattern.compile("\\[done\\]\\s+ReserveStock").matcher(out).find(), "the library's jobs: " + out);
+        assertTrue(Pattern.compile("\\[done\\]\\s+RestockProduct").matcher(out).find(), "the library's jobs: " + out);
     }
 
     @Test

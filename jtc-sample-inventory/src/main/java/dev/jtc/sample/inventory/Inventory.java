@@ -8,28 +8,26 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The stock levels the shop front shows, refreshed from the warehouse by a scheduled task. The
- * sample's warehouse is a fixed list; what matters here is when and how often it is refreshed.
+ * The stock levels the shop front shows: a copy of the {@link Warehouse}'s free units, refreshed
+ * by {@link InventoryTasks} every few seconds so that page views never wait on the stock book.
+ * What matters here is when and how often it is refreshed.
  */
 @Singleton
 public final class Inventory {
 
-    private static final Map<String, Integer> WAREHOUSE = Map.of(
-            "BEAN-1KG", 140,
-            "BEAN-250G", 420,
-            "GRINDER-HAND", 12,
-            "FILTER-100", 950);
-
+    private final Warehouse warehouse;
     private final Map<String, Integer> levels = new TreeMap<>();
     private Instant lastRefresh;
     private int refreshes;
 
     @Inject
-    public Inventory() {}
+    public Inventory(Warehouse warehouse) {
+        this.warehouse = warehouse;
+    }
 
-    /** Copies the warehouse's levels; returns how many SKUs it has. */
+    /** Copies the warehouse's free units; returns how many SKUs it has. */
     public synchronized int refresh(Instant now) {
-        levels.putAll(WAREHOUSE);
+        levels.putAll(warehouse.freeStock());
         lastRefresh = now;
         refreshes++;
         return levels.size();
