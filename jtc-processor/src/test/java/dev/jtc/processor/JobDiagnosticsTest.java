@@ -5,6 +5,7 @@ import static dev.jtc.processor.OnlyDiagnostic.assertOnlyError;
 import static dev.jtc.processor.OnlyDiagnostic.assertOnlyErrorAt;
 import static dev.jtc.processor.TestSources.APP;
 import static dev.jtc.processor.TestSources.compile;
+import static dev.jtc.processor.TestSources.compileWithDagger;
 import static dev.jtc.processor.TestSources.source;
 
 import com.google.testing.compile.Compilation;
@@ -74,6 +75,26 @@ final class JobDiagnosticsTest {
     void invalidName() {
         assertValueError("invalid-name", "job name \"send email\" of p.SendEmail may only contain ASCII letters, digits, '.', '_' and '-'"
                 + " (names become Redis keys): write name = \"send-email\"", "@Job(name = \"send email\")", "\"send email\"");
+    }
+
+    @Test
+    void nameLongerThanTheLimit() {
+        String name = "n".repeat(201);
+        assertValueError("name-too-long", "job name \"" + "n".repeat(60) + "... (201 characters)\" of p.SendEmail is 201 characters"
+                + " long; at most 200 are allowed", "@Job(name = \"" + name + "\")", "\"" + name + "\"");
+    }
+
+    @Test
+    void queueLongerThanTheLimit() {
+        String queue = "q".repeat(201);
+        assertValueError("name-too-long", "queue \"" + "q".repeat(60) + "... (201 characters)\" of @Job class p.SendEmail is 201"
+                + " characters long", "@Job(queue = \"" + queue + "\")", "\"" + queue + "\"");
+    }
+
+    @Test
+    void nameOfExactlyTheLimitIsFine() {
+        JavaFileObject source = job("@Job(name = \"" + "n".repeat(200) + "\")", "    void handle(long userId) {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
     }
 
     @Test
