@@ -15,6 +15,7 @@ import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
+import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -151,7 +152,8 @@ public final class RedisBroker implements Broker {
         if (jobs.isEmpty()) {
             return List.of();
         }
-        PayloadLimit.check(jobs, options.maxPayloadBytes()); // all or nothing: before anything is sent
+        WireLimits.check(jobs); // all or nothing: before anything is sent
+        PayloadLimit.check(jobs, options.maxPayloadBytes());
         Map<String, List<Integer>> byQueue = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             JobMessage job = jobs.get(i);
@@ -616,7 +618,10 @@ public final class RedisBroker implements Broker {
     public TickResult claimTick(String task, Instant tick, JobMessage job, boolean skipIfRunning) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(tick, "tick");
-        String queue = job != null ? Names.requireValid("queue", job.queue()) : taskQueue(task);
+        if (job != null) {
+            WireLimits.check(job);
+        }
+        String queue = job != null ? job.queue() : taskQueue(task);
         List<String> args = baseArgs(queue, clock.millis());
         args.add(task);
         args.add(Long.toString(tick.toEpochMilli()));
