@@ -2,6 +2,8 @@ package dev.jtc.runtime.redis;
 
 import dev.jtc.runtime.JobState;
 import dev.jtc.schedule.Names;
+import dev.jtc.runtime.broker.BrokenKey;
+import dev.jtc.runtime.broker.BrokenKeyException;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.BrokerStats;
@@ -38,6 +40,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.util.KeyValue;
 
@@ -183,6 +186,10 @@ public final class RedisBroker implements Broker {
         List<Object> replies = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of(pipeline.sadd(keys.queues(), queues))));
         EnqueueResult[] results = new EnqueueResult[jobs.size()];
+        for (Object reply : replies) {
+            // A refused chunk wrote nothing; the others are enqueued, and sending the batch again is safe (same ids).
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         for (int c = 0; c < calls.size(); c++) {
             List<Object> reply = RedisReplies.list(replies.get(c));
             List<Integer> chunk = callJobs.get(c);
@@ -320,6 +327,13 @@ public final class RedisBroker implements Broker {
                 reply = RedisReplies.list(redis.run("fetch from queue '" + queue + "' for worker " + workerId, false,
                         jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.FETCH, keys.scriptKeys(queue), args)),
                                 pipeline -> List.of(pipeline.sadd(keys.queues(), queue))).get(0)));
+            } catch (BrokenKeyException e) {
+                // The script refused before it took anything: nothing to reconcile.
+                if (!taken.isEmpty()) {
+                    LOG.warn("{}; returning the {} jobs already taken from earlier queues", e.getMessage(), taken.size());
+                    return new FetchRound(taken, null);
+                }
+                throw e;
             } catch (RuntimeException e) {
                 // Whatever failed (the connection, or a command sent with the script), the script may
                 // have run and taken jobs this worker never saw: the next fetch reconciles.
@@ -337,8 +351,15 @@ public final class RedisBroker implements Broker {
             }
             long quarantined = RedisReplies.number(reply.get(1));
             if (quarantined > 0) {
-                LOG.warn("fetch from queue '{}' found {} malformed, missing or oversize job record(s) in Redis and moved"
-                        + " them to the failed set with the reason; see 'failed list'", queue, quarantined);
+                LOG.warn("fetch from queue '{}' found {} job record(s) in Redis it cannot deliver (missing, malformed,"
+                        + " oversize, or in a state it does not know) and moved them to the failed set with the reason;"
+                        + " see 'failed list'", queue, quarantined);
+            }
+            long skipped = RedisReplies.number(reply.get(2));
+            if (skipped > 0) {
+                LOG.warn("fetch from queue '{}' dropped {} stale entr{} of jobs that are already elsewhere (running,"
+                        + " finished, failed or cancelled) or listed twice; each such job is still where its record says",
+                        queue, skipped, skipped == 1 ? "y" : "ies");
             }
             for (int i = 3; i + JobFields.COUNT <= reply.size(); i += JobFields.COUNT) {
                 JobMessage job = readFetched(workerId, queue, reply, i);
@@ -357,8 +378,8 @@ public final class RedisBroker implements Broker {
             return JobFields.read(reply, offset, queue);
         } catch (RuntimeException e) {
             String id = RedisReplies.string(reply.get(offset));
-            String reason = "malformed job record: " + e;
-            LOG.warn("job {} on queue '{}' cannot be read ({}); moving it to the failed set", id, queue, e.toString());
+            String reason = "malformed job record: " + e.getMessage();
+            LOG.warn("job {} on queue '{}' cannot be read ({}); moving it to the failed set", id, queue, e.getMessage());
             Failure failure = new Failure(0, clock.instant(), reason, "");
             List<String> args = baseArgs(queue, clock.millis());
             args.addAll(List.of(workerId, id, RedisJson.failure(failure), reason));
@@ -408,9 +429,9 @@ public final class RedisBroker implements Broker {
             args.addAll(ledger.heldFrom(queue));
             calls.add(new ScriptCall(Script.RECONCILE, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("put back jobs of worker " + workerId + " whose fetch reply was lost", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
-        long putBack = replies.stream().mapToLong(RedisReplies::number).sum();
+        String operation = "put back jobs of worker " + workerId + " whose fetch reply was lost";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        long putBack = replies.stream().mapToLong(r -> RedisReplies.number(RedisReplies.orThrow(r, operation, redis.url()))).sum();
         if (putBack > 0) {
             LOG.warn("put {} job(s) back on their queues: worker {} never received them (a fetch reply was lost)", putBack, workerId);
         }
@@ -439,8 +460,12 @@ public final class RedisBroker implements Broker {
                 calls.add(new ScriptCall(Script.COMPLETE, keys.scriptKeys(entry.getKey()), args));
             }
         }
-        redis.run(jobs.size() == 1 ? "complete job " + jobs.get(0).id() : "complete " + jobs.size() + " jobs", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = jobs.size() == 1 ? "complete job " + jobs.get(0).id() : "complete " + jobs.size() + " jobs";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        for (Object reply : replies) {
+            // A refused queue changed nothing; completing the others again when the call is repeated is a no-op.
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         acknowledged(workerId, jobs);
     }
 
@@ -476,8 +501,11 @@ public final class RedisBroker implements Broker {
             entry.getValue().forEach(job -> args.add(job.id()));
             calls.add(new ScriptCall(Script.RELEASE, keys.scriptKeys(entry.getKey()), args));
         }
-        redis.run("release " + jobs.size() + " job(s) of worker " + workerId, true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = "release " + jobs.size() + " job(s) of worker " + workerId;
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        for (Object reply : replies) {
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         acknowledged(workerId, jobs);
     }
 
@@ -526,9 +554,10 @@ public final class RedisBroker implements Broker {
             args.add(workerId);
             calls.add(new ScriptCall(Script.UNREGISTER, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("unregister worker " + workerId, true,
+        String operation = "unregister worker " + workerId;
+        List<Object> replies = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of(pipeline.hdel(keys.workers(), workerId))));
-        if (replies.stream().anyMatch(r -> RedisReplies.number(r) == 1)) {
+        if (replies.stream().anyMatch(r -> RedisReplies.number(RedisReplies.orThrow(r, operation, redis.url())) == 1)) {
             LOG.warn("worker {} unregistered while still holding jobs; they go back to their queues at the next recovery pass",
                     workerId);
         }
@@ -572,13 +601,13 @@ public final class RedisBroker implements Broker {
             args.add(Integer.toString(maxRecoveries));
             calls.add(new ScriptCall(Script.RECOVER, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("recover the jobs of dead workers", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = "recover the jobs of dead workers";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
         Set<String> dead = new LinkedHashSet<>();
         int requeued = 0;
         int poisoned = 0;
         for (Object reply : replies) {
-            List<Object> parts = RedisReplies.list(reply);
+            List<Object> parts = RedisReplies.list(RedisReplies.orThrow(reply, operation, redis.url()));
             requeued += (int) RedisReplies.number(parts.get(0));
             poisoned += (int) RedisReplies.number(parts.get(1));
             for (int i = 2; i < parts.size(); i++) {
@@ -630,12 +659,14 @@ public final class RedisBroker implements Broker {
             JobFields.append(job, args);
         }
         boolean newDirectoryEntry = job != null && !queue.equals(taskQueues.get(task));
-        Object reply = redis.run("claim tick " + tick + " of task " + task, true,
+        String operation = "claim tick " + tick + " of task " + task;
+        Object reply = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.CLAIM_TICK, keys.scriptKeys(queue), args)),
                         pipeline -> job == null ? List.of()
                                 : newDirectoryEntry
                                         ? List.of(pipeline.sadd(keys.queues(), queue), pipeline.hset(keys.tasks(), task, queue))
                                         : List.of(pipeline.sadd(keys.queues(), queue))).get(0));
+        RedisReplies.orThrow(reply, operation, redis.url());
         if (job != null) {
             taskQueues.put(task, queue);
         }
@@ -680,7 +711,13 @@ public final class RedisBroker implements Broker {
             pipeline.sync();
             List<Entry> all = new ArrayList<>();
             for (int i = 0; i < queues.size(); i++) {
-                for (Tuple tuple : responses.get(i).get()) {
+                List<Tuple> failed;
+                try {
+                    failed = responses.get(i).get();
+                } catch (JedisDataException wrongType) {
+                    continue; // a failed set of the wrong type: stats and check name it; the other queues are listed
+                }
+                for (Tuple tuple : failed) {
                     all.add(new Entry(queues.get(i), tuple.getElement(), tuple.getScore()));
                 }
             }
@@ -706,15 +743,33 @@ public final class RedisBroker implements Broker {
             List<FailedJob> out = new ArrayList<>();
             for (int i = 0; i < page.size(); i++) {
                 Entry entry = page.get(i);
-                Map<String, String> hash = hashes.get(i).get();
+                Map<String, String> hash = recordOrNone(hashes.get(i));
                 Instant failedAt = Instant.ofEpochMilli((long) entry.failedAt());
                 JobMessage job = JobFields.fromHash(entry.id(), entry.queue(), hash, failedAt);
-                List<Failure> history = histories.get(i).get().stream().map(RedisJson::readFailure).toList();
+                List<Failure> history = historyOrNone(histories.get(i)).stream().map(RedisJson::readFailure).toList();
                 String reason = hash.getOrDefault("reason", hash.isEmpty() ? "job record is missing" : "");
                 out.add(new FailedJob(job, JobFields.instant(hash.get("failedAt"), failedAt), reason, history));
             }
             return out;
         });
+    }
+
+    /** A failed job's record, or none if the key holds another type (it shows as "job record is missing"). */
+    private static Map<String, String> recordOrNone(Response<Map<String, String>> response) {
+        try {
+            return response.get();
+        } catch (JedisDataException wrongType) {
+            return Map.of();
+        }
+    }
+
+    /** A failed job's history, or none if the key holds another type. */
+    private static List<String> historyOrNone(Response<List<String>> response) {
+        try {
+            return response.get();
+        } catch (JedisDataException wrongType) {
+            return List.of();
+        }
     }
 
     @Override
@@ -770,18 +825,23 @@ public final class RedisBroker implements Broker {
         List<Object> replies = calls.isEmpty() ? List.of()
                 : redis.run("read queue statistics", true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
         List<QueueStats> perQueue = new ArrayList<>();
+        List<BrokenKey> broken = new ArrayList<>();
         long failed = 0;
         long processed = 0;
         long failures = 0;
         for (int i = 0; i < queues.size(); i++) {
-            List<Object> numbers = RedisReplies.list(replies.get(i));
+            List<Object> numbers = RedisReplies.list(RedisReplies.orThrow(replies.get(i), "read queue statistics", redis.url()));
             perQueue.add(new QueueStats(queues.get(i), RedisReplies.number(numbers.get(0)),
                     RedisReplies.number(numbers.get(1)), RedisReplies.number(numbers.get(2))));
             failed += RedisReplies.number(numbers.get(3));
             processed += RedisReplies.number(numbers.get(4));
             failures += RedisReplies.number(numbers.get(5));
+            for (int b = 6; b < numbers.size(); b++) {
+                String[] parts = RedisReplies.string(numbers.get(b)).split(" ", 3);
+                broken.add(new BrokenKey(parts[2], parts[0], parts[1]));
+            }
         }
-        return new BrokerStats(perQueue, failed, processed, failures, workers());
+        return new BrokerStats(perQueue, failed, processed, failures, workers(), broken);
     }
 
     @Override
