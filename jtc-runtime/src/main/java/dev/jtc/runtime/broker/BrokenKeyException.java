@@ -14,8 +14,8 @@ public final class BrokenKeyException extends BrokerException {
     private final BrokenKey key;
 
     public BrokenKeyException(String operation, BrokenKey key) {
-        super(operation + " refused: " + key.describe() + "; nothing was changed, and jobs stay where they were"
-                + " (hint: inspect it with redis-cli TYPE, then run 'check --repair', which sets it aside)");
+        super(operation + " refused: " + key.describe() + ", so nothing was changed (hint: inspect it with redis-cli, then"
+                + " run 'check --repair', which sets it aside)");
         this.key = key;
     }
 

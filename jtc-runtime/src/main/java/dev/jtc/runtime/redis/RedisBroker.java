@@ -4,6 +4,7 @@ import dev.jtc.runtime.JobState;
 import dev.jtc.schedule.Names;
 import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.BrokenKeyException;
+import dev.jtc.runtime.broker.BrokenKeyWarnings;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.BrokerStats;
@@ -103,6 +104,8 @@ public final class RedisBroker implements Broker {
     private final PendingJobReader pendingJobs;
     private final Map<String, WorkerLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, String> taskQueues = new ConcurrentHashMap<>();
+    private final QueueBackoff brokenQueues = new QueueBackoff();
+    private final BrokenKeyWarnings brokenKeys = new BrokenKeyWarnings();
 
     private RedisBroker(RedisConnection redis, String namespace, Clock clock, RedisBrokerOptions options) {
         this.redis = redis;
@@ -290,8 +293,17 @@ public final class RedisBroker implements Broker {
                 if (round.nextDue() != null) {
                     blockMillis = Math.min(blockMillis, Math.max(0, round.nextDue() - clock.millis()));
                 }
-                if (blockMillis > 0) {
-                    awaitSignal(queues, blockMillis);
+                // A broken queue's signal list may be broken too: wait only on the others, and no
+                // longer than until the first broken one is tried again.
+                List<String> healthy = queues.stream().filter(q -> !brokenQueues.skipping(q)).toList();
+                Long retry = brokenQueues.millisUntilRetry(queues);
+                if (retry != null) {
+                    blockMillis = Math.min(blockMillis, Math.max(1, retry));
+                }
+                if (blockMillis > 0 && healthy.isEmpty()) {
+                    Thread.sleep(blockMillis);
+                } else if (blockMillis > 0) {
+                    awaitSignal(healthy, blockMillis);
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException("fetch for worker " + workerId + " interrupted");
@@ -312,6 +324,9 @@ public final class RedisBroker implements Broker {
             if (want <= 0) {
                 break;
             }
+            if (brokenQueues.skipping(queue)) {
+                continue;
+            }
             long now = clock.millis();
             List<String> args = baseArgs(queue, now);
             args.add(workerId);
@@ -328,12 +343,12 @@ public final class RedisBroker implements Broker {
                         jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.FETCH, keys.scriptKeys(queue), args)),
                                 pipeline -> List.of(pipeline.sadd(keys.queues(), queue))).get(0)));
             } catch (BrokenKeyException e) {
-                // The script refused before it took anything: nothing to reconcile.
-                if (!taken.isEmpty()) {
-                    LOG.warn("{}; returning the {} jobs already taken from earlier queues", e.getMessage(), taken.size());
-                    return new FetchRound(taken, null);
-                }
-                throw e;
+                // The script refused before it took anything: nothing to reconcile. The queue is
+                // skipped for a while; the others are fetched as usual.
+                brokenQueues.refused(queue);
+                brokenKey(e, "the queue's jobs stay where they are; the other queues are fetched as usual, and this one"
+                        + " is tried again every few seconds");
+                continue;
             } catch (RuntimeException e) {
                 // Whatever failed (the connection, or a command sent with the script), the script may
                 // have run and taken jobs this worker never saw: the next fetch reconciles.
@@ -343,6 +358,9 @@ public final class RedisBroker implements Broker {
                     return new FetchRound(taken, null);
                 }
                 throw e;
+            }
+            if (brokenQueues.worked(queue) | brokenKeys.worked(queue)) {
+                LOG.info("fetch from queue '{}' works again: its keys are repaired", queue);
             }
             String due = RedisReplies.string(reply.get(0));
             if (!due.isEmpty()) {
@@ -417,13 +435,26 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    /** Puts back every in-flight job of {@code workerId} that this process never handed to it. */
+    /**
+     * Puts back every in-flight job of {@code workerId} that this process never handed to it. A
+     * queue whose keys are broken is left for a later fetch (its jobs stay in flight meanwhile).
+     */
     private void reconcile(String workerId, WorkerLedger ledger, List<String> queues) {
-        Set<String> all = new LinkedHashSet<>(queues);
-        all.addAll(ledger.queues());
+        Set<String> all = new LinkedHashSet<>();
+        if (ledger.replyLost()) {
+            all.addAll(queues);
+            all.addAll(ledger.queues());
+        }
+        all.addAll(ledger.unreconciled());
+        ledger.reconcilingAll(all); // each stays pending until its reconciliation worked
+        all.removeIf(brokenQueues::skipping);
+        if (all.isEmpty()) {
+            return;
+        }
         long now = clock.millis();
         List<ScriptCall> calls = new ArrayList<>();
-        for (String queue : all) {
+        List<String> order = new ArrayList<>(all);
+        for (String queue : order) {
             List<String> args = baseArgs(queue, now);
             args.add(workerId);
             args.addAll(ledger.heldFrom(queue));
@@ -431,11 +462,29 @@ public final class RedisBroker implements Broker {
         }
         String operation = "put back jobs of worker " + workerId + " whose fetch reply was lost";
         List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
-        long putBack = replies.stream().mapToLong(r -> RedisReplies.number(RedisReplies.orThrow(r, operation, redis.url()))).sum();
+        long putBack = 0;
+        for (int i = 0; i < replies.size(); i++) {
+            try {
+                putBack += RedisReplies.number(RedisReplies.orThrow(replies.get(i), operation, redis.url()));
+                ledger.reconciled(order.get(i));
+            } catch (BrokenKeyException e) {
+                brokenQueues.refused(order.get(i));
+                brokenKey(e, "its jobs stay in flight and are put back once the key is repaired");
+            }
+        }
         if (putBack > 0) {
             LOG.warn("put {} job(s) back on their queues: worker {} never received them (a fetch reply was lost)", putBack, workerId);
         }
-        ledger.reconciled();
+    }
+
+    /** Logs a refusal because of a broken key: once when it starts, then at most every few minutes. */
+    private void brokenKey(BrokenKeyException e, String consequence) {
+        int refusals = brokenKeys.refused(e.brokenKey());
+        if (refusals == 1) {
+            LOG.warn("{}; {}", e.getMessage(), consequence);
+        } else if (refusals > 1) {
+            LOG.warn("{} (still, {} refusals since the last mention); {}", e.getMessage(), refusals, consequence);
+        }
     }
 
     @Override
@@ -528,20 +577,35 @@ public final class RedisBroker implements Broker {
         queues.addAll(ledger.queues());
         queues.forEach(q -> Names.requireValid("queue", q));
         String record = RedisJson.worker(worker, now, expiry);
-        redis.run("heartbeat of worker " + worker.id(), true, jedis -> {
+        String operation = "heartbeat of worker " + worker.id();
+        List<BrokenKey> brokenQueueKeys = redis.run(operation, true, jedis -> {
             Pipeline pipeline = jedis.pipelined();
-            List<Response<?>> responses = new ArrayList<>();
-            responses.add(pipeline.hset(keys.workers(), worker.id(), record));
+            Response<?> registry = pipeline.hset(keys.workers(), worker.id(), record);
+            Response<?> known = queues.isEmpty() ? null : pipeline.sadd(keys.queues(), queues.toArray(String[]::new));
+            Map<String, Response<?>> perQueue = new LinkedHashMap<>();
             for (String queue : queues) {
-                responses.add(pipeline.zadd(keys.prefix(queue) + "workers", expiry, worker.id()));
-            }
-            if (!queues.isEmpty()) {
-                responses.add(pipeline.sadd(keys.queues(), queues.toArray(String[]::new)));
+                perQueue.put(keys.queueWorkers(queue), pipeline.zadd(keys.queueWorkers(queue), expiry, worker.id()));
             }
             pipeline.sync();
-            responses.forEach(Response::get);
-            return null;
+            getOrBrokenKey(jedis, operation, registry, keys.workers(), "hash");
+            if (known != null) {
+                getOrBrokenKey(jedis, operation, known, keys.queues(), "set");
+            }
+            // A queue whose workers set is broken refuses every script that needs it (fetch, recovery),
+            // so this worker simply takes nothing from it: the heartbeat itself still counts.
+            List<BrokenKey> broken = new ArrayList<>();
+            perQueue.forEach((key, response) -> {
+                try {
+                    response.get();
+                } catch (JedisDataException e) {
+                    broken.add(new BrokenKey(key, "zset", jedis.type(key)));
+                }
+            });
+            return broken;
         });
+        for (BrokenKey key : brokenQueueKeys) {
+            brokenKey(new BrokenKeyException(operation, key), "the heartbeat still counts; nothing is fetched from that queue");
+        }
     }
 
     @Override
@@ -557,7 +621,16 @@ public final class RedisBroker implements Broker {
         String operation = "unregister worker " + workerId;
         List<Object> replies = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of(pipeline.hdel(keys.workers(), workerId))));
-        if (replies.stream().anyMatch(r -> RedisReplies.number(RedisReplies.orThrow(r, operation, redis.url())) == 1)) {
+        boolean heldJobs = false;
+        for (Object reply : replies) {
+            try {
+                heldJobs |= RedisReplies.number(RedisReplies.orThrow(reply, operation, redis.url())) == 1;
+            } catch (BrokenKeyException e) {
+                heldJobs = true; // its entry stays in that queue's workers set, with its last expiry: recovery sees it die
+                brokenKey(e, "the worker is still listed on that queue and counts as dead there once its heartbeat runs out");
+            }
+        }
+        if (heldJobs) {
             LOG.warn("worker {} unregistered while still holding jobs; they go back to their queues at the next recovery pass",
                     workerId);
         }
@@ -575,7 +648,8 @@ public final class RedisBroker implements Broker {
     }
 
     private List<RedisJson.StoredWorker> storedWorkers() {
-        Map<String, String> records = redis.run("list workers", true, jedis -> jedis.hgetAll(keys.workers()));
+        Map<String, String> records = redis.run("list workers", true,
+                jedis -> withGlobalKey(jedis, "list workers", keys.workers(), "hash", () -> jedis.hgetAll(keys.workers())));
         List<RedisJson.StoredWorker> out = new ArrayList<>();
         for (Map.Entry<String, String> entry : records.entrySet()) {
             Optional<RedisJson.StoredWorker> worker = RedisJson.readWorker(entry.getValue());
@@ -607,7 +681,14 @@ public final class RedisBroker implements Broker {
         int requeued = 0;
         int poisoned = 0;
         for (Object reply : replies) {
-            List<Object> parts = RedisReplies.list(RedisReplies.orThrow(reply, operation, redis.url()));
+            List<Object> parts;
+            try {
+                parts = RedisReplies.list(RedisReplies.orThrow(reply, operation, redis.url()));
+            } catch (BrokenKeyException e) {
+                brokenKey(e, "the jobs of dead workers on this queue stay in their in-flight sets until the key is repaired;"
+                        + " the other queues are recovered as usual");
+                continue;
+            }
             requeued += (int) RedisReplies.number(parts.get(0));
             poisoned += (int) RedisReplies.number(parts.get(1));
             for (int i = 2; i < parts.size(); i++) {
@@ -868,7 +949,8 @@ public final class RedisBroker implements Broker {
 
     /** Every queue that ever had a job, a worker or a tick in this namespace, sorted by name. */
     private List<String> knownQueues() {
-        Set<String> members = redis.run("list queues", true, jedis -> jedis.smembers(keys.queues()));
+        Set<String> members = redis.run("list queues", true,
+                jedis -> withGlobalKey(jedis, "list queues", keys.queues(), "set", () -> jedis.smembers(keys.queues())));
         return new ArrayList<>(new TreeSet<>(members).stream().filter(Names::isValid).toList());
     }
 
@@ -906,6 +988,30 @@ public final class RedisBroker implements Broker {
             }
         }
         return Optional.empty();
+    }
+
+    /** A reply of a namespace-wide key; one of the wrong type is a {@link BrokenKeyException} naming it. */
+    private static void getOrBrokenKey(Jedis jedis, String operation, Response<?> response, String key, String expected) {
+        try {
+            response.get();
+        } catch (JedisDataException e) {
+            throw wrongType(jedis, operation, key, expected, e);
+        }
+    }
+
+    private static <T> T withGlobalKey(Jedis jedis, String operation, String key, String expected, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JedisDataException e) {
+            throw wrongType(jedis, operation, key, expected, e);
+        }
+    }
+
+    private static RuntimeException wrongType(Jedis jedis, String operation, String key, String expected, JedisDataException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("WRONGTYPE")) {
+            return e;
+        }
+        return new BrokenKeyException(operation, new BrokenKey(key, expected, jedis.type(key)));
     }
 
     private List<String> baseArgs(String queue, long now) {

@@ -44,7 +44,9 @@ import redis.clients.jedis.Jedis;
  * <ul>
  *   <li>the operation either worked or was refused with a {@link BrokenKeyException} naming exactly
  *       that key (never a Lua error halfway); a declared key of the wrong type is always refused,
- *       and a refused operation changed nothing at all;
+ *       and a refused operation changed nothing at all (the worker's own loops, fetch, recovery,
+ *       reconciliation and unregistering, log the refusal and skip the queue instead of throwing:
+ *       for them the test checks that nothing changed);
  *   <li>every job of the world is ready, scheduled, in flight, failed (with a reason in the
  *       failed listing) or completed, exactly once, unless the operation was meant to remove it
  *       (cancel, delete, purge) and did.
@@ -60,6 +62,9 @@ class RedisScriptKeyTypesTest {
     private static final String P = "jtc:{q}:";
     private static final String ASIDE = "test:aside";
     private static final String MARK = "not what jtc keeps here";
+
+    /** Scripts whose broker operation skips a refusing queue (logging it) instead of throwing: the worker's loops. */
+    private static final Set<Script> SKIP_BROKEN_QUEUES = Set.of(Script.FETCH, Script.RECOVER, Script.RECONCILE, Script.UNREGISTER);
 
     private final ManualClock clock = ManualClock.at("2026-03-02T10:00:00Z");
 
@@ -295,7 +300,12 @@ class RedisScriptKeyTypesTest {
         }
 
         if (c.damage() == Damage.WRONG_TYPE && !c.perJob() && !c.script().reportsBrokenKeys()) {
-            assertTrue(refused != null, c + ": a declared key of the wrong type must be refused");
+            if (SKIP_BROKEN_QUEUES.contains(c.script())) {
+                // The broker logs the refusal and goes on with the other queues: here there is no other.
+                assertEquals(before, snapshot(scenario), c + ": a refused script changed something");
+            } else {
+                assertTrue(refused != null, c + ": a declared key of the wrong type must be refused");
+            }
         }
         if (refused != null) {
             assertEquals(c.damage(), Damage.WRONG_TYPE, c + ": refused " + refused.getMessage());
