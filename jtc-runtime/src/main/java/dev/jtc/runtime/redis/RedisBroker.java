@@ -20,11 +20,13 @@ import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
 import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.runtime.broker.WorkerInfo;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -84,6 +86,7 @@ public final class RedisBroker implements Broker {
     /** Where the tick record of a task that never enqueued anything is kept (see {@link #taskQueue}). */
     static final String DEFAULT_TASK_QUEUE = "default";
 
+    private static final SecureRandom TOKENS = new SecureRandom();
     private static final int PROMOTE_LIMIT = 1000;
     /** The most jobs one fetch returns, so that one script call stays short (and within Lua's stack). */
     static final int LARGEST_FETCH = 1000;
@@ -216,6 +219,7 @@ public final class RedisBroker implements Broker {
         args.add(jobId);
         args.add(Long.toString(now + options.completedRetention().toMillis()));
         args.add(Long.toString(options.completedRetention().toMillis()));
+        args.add(requestToken()); // sent again after a lost reply, the same call still answers true
         Object reply = redis.run("cancel job " + jobId, true,
                 jedis -> redis.eval(jedis, new ScriptCall(Script.CANCEL, keys.scriptKeys(queue.get()), args)));
         return RedisReplies.number(reply) == 1;
@@ -855,7 +859,8 @@ public final class RedisBroker implements Broker {
 
     @Override
     public boolean retryFailed(String jobId) {
-        return failedSetStep(Script.RETRY_FAILED, "retry failed job " + jobId, jobId);
+        // The token makes a call that is sent again after its reply was lost answer true again.
+        return failedSetStep(Script.RETRY_FAILED, "retry failed job " + jobId, jobId, requestToken());
     }
 
     @Override
@@ -863,13 +868,14 @@ public final class RedisBroker implements Broker {
         return failedSetStep(Script.DELETE_FAILED, "delete failed job " + jobId, jobId);
     }
 
-    private boolean failedSetStep(Script script, String operation, String jobId) {
+    private boolean failedSetStep(Script script, String operation, String jobId, String... extra) {
         Optional<String> queue = locate(jobId);
         if (queue.isEmpty()) {
             return false;
         }
         List<String> args = baseArgs(queue.get(), clock.millis());
         args.add(jobId);
+        args.addAll(List.of(extra));
         Object reply = redis.run(operation, true,
                 jedis -> redis.eval(jedis, new ScriptCall(script, keys.scriptKeys(queue.get()), args)));
         return RedisReplies.number(reply) == 1;
@@ -1012,6 +1018,18 @@ public final class RedisBroker implements Broker {
             return e;
         }
         return new BrokenKeyException(operation, new BrokenKey(key, expected, jedis.type(key)));
+    }
+
+    /**
+     * A token that names one call of {@link #cancel} or {@link #retryFailed}. The call is sent again
+     * on a new connection when the first one broke, possibly after the script had run; the script
+     * then finds its own token on the job and answers as the first run did, instead of "not
+     * waiting" or "not failed".
+     */
+    private static String requestToken() {
+        byte[] bytes = new byte[12];
+        TOKENS.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private List<String> baseArgs(String queue, long now) {
