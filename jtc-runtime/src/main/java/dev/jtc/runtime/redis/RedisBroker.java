@@ -149,6 +149,16 @@ public final class RedisBroker implements Broker {
         return keys.namespace();
     }
 
+    /** An audit of this namespace's data in Redis, for the {@code check} command. */
+    public RedisAudit audit() {
+        return new RedisAudit(redis, keys, clock);
+    }
+
+    /** The Redis URL, password hidden. */
+    public String redactedUrl() {
+        return redis.url().redacted();
+    }
+
     // --- producing -------------------------------------------------------------------------------
 
     @Override

@@ -43,7 +43,8 @@ enum Script {
     RETRY_FAILED("retry_failed"),
     DELETE_FAILED("delete_failed"),
     PURGE_FAILED("purge_failed"),
-    QUEUE_STATS("queue_stats");
+    QUEUE_STATS("queue_stats"),
+    REPAIR("repair");
 
     private final String fileName;
     private final String body;
