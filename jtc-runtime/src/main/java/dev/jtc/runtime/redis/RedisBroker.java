@@ -67,9 +67,16 @@ import redis.clients.jedis.util.KeyValue;
  *       manual clock work. Workers compare each other's heartbeat expiries, so their clocks must
  *       agree to well within the heartbeat TTL (use NTP); skew of {@code s} seconds makes a worker
  *       look dead {@code s} seconds early or late.
- *   <li><b>Bad data</b> in Redis (a missing or malformed job record, a payload over
+ *   <li><b>Bad data</b> in Redis (a missing or malformed job record, a state no producer may
+ *       write, a field outside the {@link WireLimits}, a payload over
  *       {@link RedisBrokerOptions#maxPayloadBytes()}) never stops a fetch: the job goes to the
- *       failed set with a reason that names the problem. Enqueue refuses such payloads up front.
+ *       failed set with a reason that names the problem. Enqueue refuses such jobs up front.
+ *   <li><b>Keys of the wrong type</b>: every script checks its keys before its first write (see
+ *       {@code lib.lua}), so one that holds another type refuses with a
+ *       {@link BrokenKeyException} and changes nothing. A fetch skips such a queue for a while
+ *       ({@link QueueBackoff}) and takes from the others; recovery and heartbeats skip it too.
+ *       Each broken key is logged once, then at most every few minutes; {@link #stats()} lists
+ *       them, and {@link #audit()} finds and repairs them.
  * </ul>
  *
  * <p>Thread-safe; one instance serves a whole process.
