@@ -80,6 +80,26 @@ final class JobDiagnosticsTest {
     }
 
     @Test
+    void nameLongerThanTheLimit() {
+        String name = "n".repeat(201);
+        assertValueError("name-too-long", "job name \"" + "n".repeat(60) + "... (201 characters)\" of p.SendEmail is 201 characters"
+                + " long; at most 200 are allowed", "@Job(name = \"" + name + "\")", "\"" + name + "\"");
+    }
+
+    @Test
+    void queueLongerThanTheLimit() {
+        String queue = "q".repeat(201);
+        assertValueError("name-too-long", "queue \"" + "q".repeat(60) + "... (201 characters)\" of @Job class p.SendEmail is 201"
+                + " characters long", "@Job(queue = \"" + queue + "\")", "\"" + queue + "\"");
+    }
+
+    @Test
+    void nameOfExactlyTheLimitIsFine() {
+        JavaFileObject source = job("@Job(name = \"" + "n".repeat(200) + "\")", "    void handle(long userId) {}");
+        assertThat(compileWithDagger(APP, source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void invalidQueue() {
         assertValueError("invalid-queue", "queue \"mail:high\" of @Job class p.SendEmail may only contain", "@Job(queue = \"mail:high\")",
                 "\"mail:high\"");

@@ -1,5 +1,6 @@
 package dev.jtc.runtime;
 
+import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.schedule.Names;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,8 +77,9 @@ public final class DispatchOptions {
 
     public DispatchOptions withUniqueKey(String uniqueKey) {
         Objects.requireNonNull(uniqueKey, "uniqueKey");
-        if (uniqueKey.isEmpty()) {
-            throw new IllegalArgumentException("uniqueKey must not be empty");
+        String problem = WireLimits.uniqueKeyProblem(uniqueKey);
+        if (problem != null) {
+            throw new IllegalArgumentException("uniqueKey '" + Names.shortened(uniqueKey) + "' " + problem);
         }
         return new DispatchOptions(delay, runAt, queue, uniqueKey);
     }

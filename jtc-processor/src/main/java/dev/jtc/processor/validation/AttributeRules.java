@@ -12,7 +12,7 @@ import javax.lang.model.element.Element;
 
 /**
  * The attribute rules that {@code @Job}, {@code @Cron} and {@code @Every} share: names and queues
- * in {@code [A-Za-z0-9._-]}, durations that parse, retries that are not negative.
+ * in {@code [A-Za-z0-9._-]} and at most {@link Names#MAX_LENGTH} characters long, durations that parse, retries that are not negative.
  */
 final class AttributeRules {
 
@@ -24,14 +24,20 @@ final class AttributeRules {
 
     /** Checks a name (explicit or the default) and says what to write if it is invalid. */
     void name(String kindOfThing, String name, Attribute<String> attribute, Element element, AnnotationMirror annotation, String owner) {
-        if (!Names.isValid(name)) {
+        if (!Names.hasValidCharacters(name)) {
             report.error(Message.INVALID_NAME, element, annotation, attribute, kindOfThing, name, owner, sanitize(name));
+        } else if (name.length() > Names.MAX_LENGTH) {
+            report.error(Message.NAME_TOO_LONG, element, annotation, attribute, kindOfThing + " name", Names.shortened(name), owner,
+                    name.length(), Names.MAX_LENGTH, "name", shorten(name));
         }
     }
 
     void queue(Attribute<String> queue, Element element, AnnotationMirror annotation, String owner) {
-        if (!Names.isValid(queue.value())) {
+        if (!Names.hasValidCharacters(queue.value())) {
             report.error(Message.INVALID_QUEUE, element, annotation, queue, queue.value(), owner, sanitize(queue.value()));
+        } else if (queue.value().length() > Names.MAX_LENGTH) {
+            report.error(Message.NAME_TOO_LONG, element, annotation, queue, "queue", Names.shortened(queue.value()), owner,
+                    queue.value().length(), Names.MAX_LENGTH, "queue", shorten(queue.value()));
         }
     }
 
@@ -70,6 +76,11 @@ final class AttributeRules {
     }
 
     /** A suggestion for an invalid name: accents dropped ({@code Prüfung} gives {@code Prufung}), every other character '-'. */
+    /** A suggestion within the length limit: the name cut to it. */
+    private static String shorten(String name) {
+        return name.substring(0, Names.MAX_LENGTH);
+    }
+
     static String sanitize(String name) {
         String unaccented = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String replaced = unaccented.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^-+|-+$", "");

@@ -42,6 +42,9 @@ public enum Message {
     INVALID_QUEUE("invalid-queue",
             "queue \"%s\" of %s may only contain ASCII letters, digits, '.', '_' and '-' (queues become Redis keys): write"
                     + " queue = \"%s\""),
+    NAME_TOO_LONG("name-too-long",
+            "%s \"%s\" of %s is %d characters long; at most %d are allowed (names and queues become Redis keys): write"
+                    + " a shorter one, such as %s = \"%s\""),
     DUPLICATE_NAME("duplicate-name",
             "the name \"%s\" of %s is already used by %s: job and task names are unique on the wire; give one of them"
                     + " another name = \"...\""),

@@ -98,6 +98,7 @@ public final class InMemoryBroker implements Broker {
     @Override
     public EnqueueResult enqueue(JobMessage job) {
         Objects.requireNonNull(job, "job");
+        WireLimits.check(job);
         PayloadLimit.check(job, maxPayloadBytes);
         lock.lock();
         try {
@@ -111,7 +112,8 @@ public final class InMemoryBroker implements Broker {
     @Override
     public List<EnqueueResult> enqueueAll(List<JobMessage> jobs) {
         List<EnqueueResult> results = new ArrayList<>(jobs.size());
-        PayloadLimit.check(jobs, maxPayloadBytes); // all or nothing: check every job before enqueuing any
+        WireLimits.check(jobs); // all or nothing: check every job before enqueuing any
+        PayloadLimit.check(jobs, maxPayloadBytes);
         lock.lock();
         try {
             open();
@@ -462,6 +464,9 @@ public final class InMemoryBroker implements Broker {
 
     @Override
     public TickResult claimTick(String task, Instant tick, JobMessage job, boolean skipIfRunning) {
+        if (job != null) {
+            WireLimits.check(job);
+        }
         lock.lock();
         try {
             open();

@@ -41,8 +41,12 @@ final class DashboardCommand implements Callable<Integer> {
             if (context.handleSignals) {
                 SignalHandling.install(signal -> stop.countDown(), signal -> Runtime.getRuntime().halt(130));
             }
-            context.out.println("dashboard of " + context.app.name() + " at " + dashboard.uri()
+            context.out.println("dashboard of " + context.app.name() + " " + dashboard.listening()
                     + " over " + brokerOptions.describe() + "; Ctrl-C to stop");
+            if (dashboard.onAllInterfaces()) {
+                context.out.println("note: it has no login and its buttons change jobs: anyone who reaches this host on port "
+                        + dashboard.address().getPort() + " can use them");
+            }
             context.out.flush();
             stop.await();
         } catch (InterruptedException interrupted) {

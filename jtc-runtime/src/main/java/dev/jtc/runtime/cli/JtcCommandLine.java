@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
  * {@code main} does the same with its own {@link AppDefinition}.
  *
  * <p>Commands: {@code work} (the default: run a worker), {@code list}, {@code enqueue},
- * {@code stats}, {@code jobs <queue>}, {@code failed list|retry|delete|purge}, {@code dashboard},
+ * {@code stats}, {@code check [--repair]}, {@code jobs <queue>}, {@code failed list|retry|delete|purge}, {@code dashboard},
  * {@code make job} and {@code demo}. Options fall back to environment variables
  * ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE}, {@code JTC_BROKER}, {@code JTC_CONCURRENCY},
  * {@code JTC_QUEUES}); a few Redis settings come from the environment only (see the help's footer). Errors are printed as one
@@ -61,6 +61,7 @@ public final class JtcCommandLine {
         root.addSubcommand("list", new ListCommand(context));
         root.addSubcommand("enqueue", new EnqueueCommand(context));
         root.addSubcommand("stats", new StatsCommand(context));
+        root.addSubcommand("check", new CheckCommand(context));
         root.addSubcommand("jobs", new JobsCommand(context));
         CommandLine failed = new CommandLine(new FailedCommand(context));
         failed.addSubcommand("list", new FailedCommand.ListFailed(context));

@@ -1,5 +1,6 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
 import dev.jtc.runtime.broker.QueueStats;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code stats}: queue sizes, counters and live workers, read from the broker. */
-@Command(name = "stats", description = "Show queue sizes, processed and failed counts, and the live workers.")
+@Command(name = "stats", description = "Show queue sizes, processed and failed counts, the live workers, and broken keys.")
 final class StatsCommand implements Callable<Integer> {
 
     @Mixin
@@ -46,6 +47,17 @@ final class StatsCommand implements Callable<Integer> {
                 queues.row(q.queue(), q.ready(), q.scheduled(), q.active());
             }
             queues.print(context.out);
+        }
+        if (!stats.brokenKeys().isEmpty()) {
+            context.out.println();
+            context.out.println("Broken keys (" + stats.brokenKeys().size() + "): they hold another type than jtc keeps there;"
+                    + " the operations on them are refused and their jobs stay where they are");
+            TextTable broken = new TextTable("KEY", "TYPE", "EXPECTED");
+            for (BrokenKey b : stats.brokenKeys()) {
+                broken.row(b.key(), b.found(), b.expected());
+            }
+            broken.print(context.out);
+            context.out.println("hint: inspect them (redis-cli TYPE <key>), then run 'check --repair' to set them aside");
         }
         context.out.println();
         context.out.println("Workers (" + stats.workers().size() + ")");

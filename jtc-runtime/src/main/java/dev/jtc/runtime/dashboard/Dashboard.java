@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,10 +56,14 @@ public final class Dashboard implements AutoCloseable {
     private final ExecutorService executor;
     private final URI uri;
 
-    private Dashboard(HttpServer server, ExecutorService executor, URI uri) {
+    /** The address as it was asked for ({@code 0.0.0.0}), which the server may report otherwise ({@code ::}). */
+    private final String requestedHost;
+
+    private Dashboard(HttpServer server, ExecutorService executor, URI uri, String requestedHost) {
         this.server = server;
         this.executor = executor;
         this.uri = uri;
+        this.requestedHost = requestedHost;
     }
 
     /**
@@ -92,8 +102,9 @@ public final class Dashboard implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
         URI uri = uriOf(server.getAddress());
-        log.info("dashboard of {} listening at {}", app.name(), uri);
-        return new Dashboard(server, executor, uri);
+        Dashboard dashboard = new Dashboard(server, executor, uri, host);
+        log.info("dashboard of {} {}", app.name(), dashboard.listening());
+        return dashboard;
     }
 
     /**
@@ -107,6 +118,69 @@ public final class Dashboard implements AutoCloseable {
     /** The address and port the server is bound to. */
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** Whether it is bound to every interface ({@code 0.0.0.0} or {@code ::}), not to one address. */
+    public boolean onAllInterfaces() {
+        return server.getAddress().getAddress().isAnyLocalAddress();
+    }
+
+    /**
+     * Where it listens, as a person reads it: {@code at http://127.0.0.1:8080/} for one address, and
+     * for every interface {@code listening on all interfaces (0.0.0.0:8080): http://127.0.0.1:8080/
+     * from this host, http://<name>:8080/ or http://<address>:8080/ from others}, naming the host
+     * and the addresses of its interfaces (not loopback, not link-local).
+     */
+    public String listening() {
+        if (!onAllInterfaces()) {
+            return "at " + uri;
+        }
+        InetSocketAddress bound = server.getAddress();
+        int port = bound.getPort();
+        StringBuilder text = new StringBuilder("listening on all interfaces (" + requestedHost + ":" + port + "): " + uri
+                + " from this host");
+        List<String> others = new ArrayList<>();
+        String name = localHostName();
+        if (name != null) {
+            others.add("http://" + name + ":" + port + "/");
+        }
+        for (InetAddress address : externalAddresses()) {
+            others.add(uriOf(new InetSocketAddress(address, port)).toString());
+        }
+        if (!others.isEmpty()) {
+            text.append(", ").append(String.join(" or ", others.subList(0, Math.min(4, others.size())))).append(" from others");
+        }
+        return text.toString();
+    }
+
+    private static String localHostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name == null || name.isBlank() || name.equals("localhost") ? null : name;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The host's addresses that other machines may reach (not loopback, not link-local), IPv4 first. */
+    private static List<InetAddress> externalAddresses() {
+        List<InetAddress> out = new ArrayList<>();
+        try {
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (!nic.isUp() || nic.isLoopback()) {
+                    continue;
+                }
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (!address.isLoopbackAddress() && !address.isLinkLocalAddress()) {
+                        out.add(address);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        out.sort(Comparator.comparing(a -> a instanceof Inet6Address));
+        return out;
     }
 
     /** Stops serving at once and frees the port; requests in progress are cut off. Leaves the broker open. */

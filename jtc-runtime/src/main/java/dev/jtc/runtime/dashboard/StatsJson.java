@@ -1,12 +1,16 @@
 package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.BrokerStats;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.io.IOException;
 
-/** Writes the broker's counters, queue sizes and workers as the fields {@code totals}, {@code queues}, {@code workers}. */
+/**
+ * Writes the broker's counters, queue sizes, workers and broken keys as the fields {@code totals},
+ * {@code queues}, {@code workers} and {@code brokenKeys}.
+ */
 final class StatsJson {
 
     private StatsJson() {}
@@ -53,6 +57,16 @@ final class StatsJson {
             json.writeNumberField("concurrency", worker.concurrency());
             JsonTime.writeField(json, "startedAt", worker.startedAt());
             JsonTime.writeField(json, "lastHeartbeat", worker.lastHeartbeat());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+
+        json.writeArrayFieldStart("brokenKeys");
+        for (BrokenKey broken : stats.brokenKeys()) {
+            json.writeStartObject();
+            json.writeStringField("key", broken.key());
+            json.writeStringField("found", broken.found());
+            json.writeStringField("expected", broken.expected());
             json.writeEndObject();
         }
         json.writeEndArray();

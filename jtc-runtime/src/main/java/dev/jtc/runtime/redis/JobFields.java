@@ -29,7 +29,10 @@ final class JobFields {
         out.add(Integer.toString(job.recoveries()));
     }
 
-    /** Reads the nine fields starting at {@code offset}; the fetch script has checked them. */
+    /**
+     * Reads the nine fields starting at {@code offset}; the fetch script has checked them. Should a
+     * number still not parse, the {@link IllegalArgumentException} names the field.
+     */
     static JobMessage read(List<Object> reply, int offset, String queue) {
         String runAt = RedisReplies.string(reply.get(offset + 5));
         String uniqueKey = RedisReplies.string(reply.get(offset + 6));
@@ -39,11 +42,24 @@ final class JobFields {
                 queue,
                 RedisReplies.string(reply.get(offset + 2)),
                 RedisReplies.string(reply.get(offset + 3)),
-                Instant.ofEpochMilli(Long.parseLong(RedisReplies.string(reply.get(offset + 4)))),
-                runAt.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(runAt)),
+                Instant.ofEpochMilli(parse("enqueuedAt", RedisReplies.string(reply.get(offset + 4)), Long.MAX_VALUE)),
+                runAt.isEmpty() ? null : Instant.ofEpochMilli(parse("runAt", runAt, Long.MAX_VALUE)),
                 uniqueKey.isEmpty() ? null : uniqueKey,
-                Integer.parseInt(RedisReplies.string(reply.get(offset + 7))),
-                Integer.parseInt(RedisReplies.string(reply.get(offset + 8))));
+                (int) parse("attempt", RedisReplies.string(reply.get(offset + 7)), Integer.MAX_VALUE),
+                (int) parse("recoveries", RedisReplies.string(reply.get(offset + 8)), Integer.MAX_VALUE));
+    }
+
+    private static long parse(String field, String text, long max) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= 0 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        throw new IllegalArgumentException("field '" + field + "' is '" + dev.jtc.schedule.Names.shortened(text)
+                + "', not a number from 0 to " + max);
     }
 
     /** A job hash as it is, with what is missing or unreadable filled in plainly (empty, zero). */

@@ -2,6 +2,9 @@ package dev.jtc.runtime.redis;
 
 import dev.jtc.runtime.JobState;
 import dev.jtc.schedule.Names;
+import dev.jtc.runtime.broker.BrokenKey;
+import dev.jtc.runtime.broker.BrokenKeyException;
+import dev.jtc.runtime.broker.BrokenKeyWarnings;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.BrokerStats;
@@ -15,12 +18,15 @@ import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.TickResult;
+import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.runtime.broker.WorkerInfo;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +43,7 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.util.KeyValue;
 
@@ -60,9 +67,16 @@ import redis.clients.jedis.util.KeyValue;
  *       manual clock work. Workers compare each other's heartbeat expiries, so their clocks must
  *       agree to well within the heartbeat TTL (use NTP); skew of {@code s} seconds makes a worker
  *       look dead {@code s} seconds early or late.
- *   <li><b>Bad data</b> in Redis (a missing or malformed job record, a payload over
+ *   <li><b>Bad data</b> in Redis (a missing or malformed job record, a state no producer may
+ *       write, a field outside the {@link WireLimits}, a payload over
  *       {@link RedisBrokerOptions#maxPayloadBytes()}) never stops a fetch: the job goes to the
- *       failed set with a reason that names the problem. Enqueue refuses such payloads up front.
+ *       failed set with a reason that names the problem. Enqueue refuses such jobs up front.
+ *   <li><b>Keys of the wrong type</b>: every script checks its keys before its first write (see
+ *       {@code lib.lua}), so one that holds another type refuses with a
+ *       {@link BrokenKeyException} and changes nothing. A fetch skips such a queue for a while
+ *       ({@link QueueBackoff}) and takes from the others; recovery and heartbeats skip it too.
+ *       Each broken key is logged once, then at most every few minutes; {@link #stats()} lists
+ *       them, and {@link #audit()} finds and repairs them.
  * </ul>
  *
  * <p>Thread-safe; one instance serves a whole process.
@@ -79,6 +93,7 @@ public final class RedisBroker implements Broker {
     /** Where the tick record of a task that never enqueued anything is kept (see {@link #taskQueue}). */
     static final String DEFAULT_TASK_QUEUE = "default";
 
+    private static final SecureRandom TOKENS = new SecureRandom();
     private static final int PROMOTE_LIMIT = 1000;
     /** The most jobs one fetch returns, so that one script call stays short (and within Lua's stack). */
     static final int LARGEST_FETCH = 1000;
@@ -99,6 +114,8 @@ public final class RedisBroker implements Broker {
     private final PendingJobReader pendingJobs;
     private final Map<String, WorkerLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, String> taskQueues = new ConcurrentHashMap<>();
+    private final QueueBackoff brokenQueues = new QueueBackoff();
+    private final BrokenKeyWarnings brokenKeys = new BrokenKeyWarnings();
 
     private RedisBroker(RedisConnection redis, String namespace, Clock clock, RedisBrokerOptions options) {
         this.redis = redis;
@@ -139,6 +156,16 @@ public final class RedisBroker implements Broker {
         return keys.namespace();
     }
 
+    /** An audit of this namespace's data in Redis, for the {@code check} command. */
+    public RedisAudit audit() {
+        return new RedisAudit(redis, keys, clock);
+    }
+
+    /** The Redis URL, password hidden. */
+    public String redactedUrl() {
+        return redis.url().redacted();
+    }
+
     // --- producing -------------------------------------------------------------------------------
 
     @Override
@@ -151,7 +178,8 @@ public final class RedisBroker implements Broker {
         if (jobs.isEmpty()) {
             return List.of();
         }
-        PayloadLimit.check(jobs, options.maxPayloadBytes()); // all or nothing: before anything is sent
+        WireLimits.check(jobs); // all or nothing: before anything is sent
+        PayloadLimit.check(jobs, options.maxPayloadBytes());
         Map<String, List<Integer>> byQueue = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
             JobMessage job = jobs.get(i);
@@ -181,6 +209,10 @@ public final class RedisBroker implements Broker {
         List<Object> replies = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of(pipeline.sadd(keys.queues(), queues))));
         EnqueueResult[] results = new EnqueueResult[jobs.size()];
+        for (Object reply : replies) {
+            // A refused chunk wrote nothing; the others are enqueued, and sending the batch again is safe (same ids).
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         for (int c = 0; c < calls.size(); c++) {
             List<Object> reply = RedisReplies.list(replies.get(c));
             List<Integer> chunk = callJobs.get(c);
@@ -204,6 +236,7 @@ public final class RedisBroker implements Broker {
         args.add(jobId);
         args.add(Long.toString(now + options.completedRetention().toMillis()));
         args.add(Long.toString(options.completedRetention().toMillis()));
+        args.add(requestToken()); // sent again after a lost reply, the same call still answers true
         Object reply = redis.run("cancel job " + jobId, true,
                 jedis -> redis.eval(jedis, new ScriptCall(Script.CANCEL, keys.scriptKeys(queue.get()), args)));
         return RedisReplies.number(reply) == 1;
@@ -281,8 +314,17 @@ public final class RedisBroker implements Broker {
                 if (round.nextDue() != null) {
                     blockMillis = Math.min(blockMillis, Math.max(0, round.nextDue() - clock.millis()));
                 }
-                if (blockMillis > 0) {
-                    awaitSignal(queues, blockMillis);
+                // A broken queue's signal list may be broken too: wait only on the others, and no
+                // longer than until the first broken one is tried again.
+                List<String> healthy = queues.stream().filter(q -> !brokenQueues.skipping(q)).toList();
+                Long retry = brokenQueues.millisUntilRetry(queues);
+                if (retry != null) {
+                    blockMillis = Math.min(blockMillis, Math.max(1, retry));
+                }
+                if (blockMillis > 0 && healthy.isEmpty()) {
+                    Thread.sleep(blockMillis);
+                } else if (blockMillis > 0) {
+                    awaitSignal(healthy, blockMillis);
                 }
                 if (Thread.interrupted()) {
                     throw new InterruptedException("fetch for worker " + workerId + " interrupted");
@@ -303,6 +345,9 @@ public final class RedisBroker implements Broker {
             if (want <= 0) {
                 break;
             }
+            if (brokenQueues.skipping(queue)) {
+                continue;
+            }
             long now = clock.millis();
             List<String> args = baseArgs(queue, now);
             args.add(workerId);
@@ -318,6 +363,13 @@ public final class RedisBroker implements Broker {
                 reply = RedisReplies.list(redis.run("fetch from queue '" + queue + "' for worker " + workerId, false,
                         jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.FETCH, keys.scriptKeys(queue), args)),
                                 pipeline -> List.of(pipeline.sadd(keys.queues(), queue))).get(0)));
+            } catch (BrokenKeyException e) {
+                // The script refused before it took anything: nothing to reconcile. The queue is
+                // skipped for a while; the others are fetched as usual.
+                brokenQueues.refused(queue);
+                brokenKey(e, "the queue's jobs stay where they are; the other queues are fetched as usual, and this one"
+                        + " is tried again every few seconds");
+                continue;
             } catch (RuntimeException e) {
                 // Whatever failed (the connection, or a command sent with the script), the script may
                 // have run and taken jobs this worker never saw: the next fetch reconciles.
@@ -328,6 +380,9 @@ public final class RedisBroker implements Broker {
                 }
                 throw e;
             }
+            if (brokenQueues.worked(queue) | brokenKeys.worked(queue)) {
+                LOG.info("fetch from queue '{}' works again: its keys are repaired", queue);
+            }
             String due = RedisReplies.string(reply.get(0));
             if (!due.isEmpty()) {
                 long dueMillis = (long) Double.parseDouble(due);
@@ -335,8 +390,15 @@ public final class RedisBroker implements Broker {
             }
             long quarantined = RedisReplies.number(reply.get(1));
             if (quarantined > 0) {
-                LOG.warn("fetch from queue '{}' found {} malformed, missing or oversize job record(s) in Redis and moved"
-                        + " them to the failed set with the reason; see 'failed list'", queue, quarantined);
+                LOG.warn("fetch from queue '{}' found {} job record(s) in Redis it cannot deliver (missing, malformed,"
+                        + " oversize, or in a state it does not know) and moved them to the failed set with the reason;"
+                        + " see 'failed list'", queue, quarantined);
+            }
+            long skipped = RedisReplies.number(reply.get(2));
+            if (skipped > 0) {
+                LOG.warn("fetch from queue '{}' dropped {} stale entr{} of jobs that are already elsewhere (running,"
+                        + " finished, failed or cancelled) or listed twice; each such job is still where its record says",
+                        queue, skipped, skipped == 1 ? "y" : "ies");
             }
             for (int i = 3; i + JobFields.COUNT <= reply.size(); i += JobFields.COUNT) {
                 JobMessage job = readFetched(workerId, queue, reply, i);
@@ -355,8 +417,8 @@ public final class RedisBroker implements Broker {
             return JobFields.read(reply, offset, queue);
         } catch (RuntimeException e) {
             String id = RedisReplies.string(reply.get(offset));
-            String reason = "malformed job record: " + e;
-            LOG.warn("job {} on queue '{}' cannot be read ({}); moving it to the failed set", id, queue, e.toString());
+            String reason = "malformed job record: " + e.getMessage();
+            LOG.warn("job {} on queue '{}' cannot be read ({}); moving it to the failed set", id, queue, e.getMessage());
             Failure failure = new Failure(0, clock.instant(), reason, "");
             List<String> args = baseArgs(queue, clock.millis());
             args.addAll(List.of(workerId, id, RedisJson.failure(failure), reason));
@@ -394,25 +456,56 @@ public final class RedisBroker implements Broker {
         }
     }
 
-    /** Puts back every in-flight job of {@code workerId} that this process never handed to it. */
+    /**
+     * Puts back every in-flight job of {@code workerId} that this process never handed to it. A
+     * queue whose keys are broken is left for a later fetch (its jobs stay in flight meanwhile).
+     */
     private void reconcile(String workerId, WorkerLedger ledger, List<String> queues) {
-        Set<String> all = new LinkedHashSet<>(queues);
-        all.addAll(ledger.queues());
+        Set<String> all = new LinkedHashSet<>();
+        if (ledger.replyLost()) {
+            all.addAll(queues);
+            all.addAll(ledger.queues());
+        }
+        all.addAll(ledger.unreconciled());
+        ledger.reconcilingAll(all); // each stays pending until its reconciliation worked
+        all.removeIf(brokenQueues::skipping);
+        if (all.isEmpty()) {
+            return;
+        }
         long now = clock.millis();
         List<ScriptCall> calls = new ArrayList<>();
-        for (String queue : all) {
+        List<String> order = new ArrayList<>(all);
+        for (String queue : order) {
             List<String> args = baseArgs(queue, now);
             args.add(workerId);
             args.addAll(ledger.heldFrom(queue));
             calls.add(new ScriptCall(Script.RECONCILE, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("put back jobs of worker " + workerId + " whose fetch reply was lost", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
-        long putBack = replies.stream().mapToLong(RedisReplies::number).sum();
+        String operation = "put back jobs of worker " + workerId + " whose fetch reply was lost";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        long putBack = 0;
+        for (int i = 0; i < replies.size(); i++) {
+            try {
+                putBack += RedisReplies.number(RedisReplies.orThrow(replies.get(i), operation, redis.url()));
+                ledger.reconciled(order.get(i));
+            } catch (BrokenKeyException e) {
+                brokenQueues.refused(order.get(i));
+                brokenKey(e, "its jobs stay in flight and are put back once the key is repaired");
+            }
+        }
         if (putBack > 0) {
             LOG.warn("put {} job(s) back on their queues: worker {} never received them (a fetch reply was lost)", putBack, workerId);
         }
-        ledger.reconciled();
+    }
+
+    /** Logs a refusal because of a broken key: once when it starts, then at most every few minutes. */
+    private void brokenKey(BrokenKeyException e, String consequence) {
+        int refusals = brokenKeys.refused(e.brokenKey());
+        if (refusals == 1) {
+            LOG.warn("{}; {}", e.getMessage(), consequence);
+        } else if (refusals > 1) {
+            LOG.warn("{} (still, {} refusals since the last mention); {}", e.getMessage(), refusals, consequence);
+        }
     }
 
     @Override
@@ -437,8 +530,12 @@ public final class RedisBroker implements Broker {
                 calls.add(new ScriptCall(Script.COMPLETE, keys.scriptKeys(entry.getKey()), args));
             }
         }
-        redis.run(jobs.size() == 1 ? "complete job " + jobs.get(0).id() : "complete " + jobs.size() + " jobs", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = jobs.size() == 1 ? "complete job " + jobs.get(0).id() : "complete " + jobs.size() + " jobs";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        for (Object reply : replies) {
+            // A refused queue changed nothing; completing the others again when the call is repeated is a no-op.
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         acknowledged(workerId, jobs);
     }
 
@@ -474,8 +571,11 @@ public final class RedisBroker implements Broker {
             entry.getValue().forEach(job -> args.add(job.id()));
             calls.add(new ScriptCall(Script.RELEASE, keys.scriptKeys(entry.getKey()), args));
         }
-        redis.run("release " + jobs.size() + " job(s) of worker " + workerId, true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = "release " + jobs.size() + " job(s) of worker " + workerId;
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        for (Object reply : replies) {
+            RedisReplies.orThrow(reply, operation, redis.url());
+        }
         acknowledged(workerId, jobs);
     }
 
@@ -498,20 +598,35 @@ public final class RedisBroker implements Broker {
         queues.addAll(ledger.queues());
         queues.forEach(q -> Names.requireValid("queue", q));
         String record = RedisJson.worker(worker, now, expiry);
-        redis.run("heartbeat of worker " + worker.id(), true, jedis -> {
+        String operation = "heartbeat of worker " + worker.id();
+        List<BrokenKey> brokenQueueKeys = redis.run(operation, true, jedis -> {
             Pipeline pipeline = jedis.pipelined();
-            List<Response<?>> responses = new ArrayList<>();
-            responses.add(pipeline.hset(keys.workers(), worker.id(), record));
+            Response<?> registry = pipeline.hset(keys.workers(), worker.id(), record);
+            Response<?> known = queues.isEmpty() ? null : pipeline.sadd(keys.queues(), queues.toArray(String[]::new));
+            Map<String, Response<?>> perQueue = new LinkedHashMap<>();
             for (String queue : queues) {
-                responses.add(pipeline.zadd(keys.prefix(queue) + "workers", expiry, worker.id()));
-            }
-            if (!queues.isEmpty()) {
-                responses.add(pipeline.sadd(keys.queues(), queues.toArray(String[]::new)));
+                perQueue.put(keys.queueWorkers(queue), pipeline.zadd(keys.queueWorkers(queue), expiry, worker.id()));
             }
             pipeline.sync();
-            responses.forEach(Response::get);
-            return null;
+            getOrBrokenKey(jedis, operation, registry, keys.workers(), "hash");
+            if (known != null) {
+                getOrBrokenKey(jedis, operation, known, keys.queues(), "set");
+            }
+            // A queue whose workers set is broken refuses every script that needs it (fetch, recovery),
+            // so this worker simply takes nothing from it: the heartbeat itself still counts.
+            List<BrokenKey> broken = new ArrayList<>();
+            perQueue.forEach((key, response) -> {
+                try {
+                    response.get();
+                } catch (JedisDataException e) {
+                    broken.add(new BrokenKey(key, "zset", jedis.type(key)));
+                }
+            });
+            return broken;
         });
+        for (BrokenKey key : brokenQueueKeys) {
+            brokenKey(new BrokenKeyException(operation, key), "the heartbeat still counts; nothing is fetched from that queue");
+        }
     }
 
     @Override
@@ -524,9 +639,19 @@ public final class RedisBroker implements Broker {
             args.add(workerId);
             calls.add(new ScriptCall(Script.UNREGISTER, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("unregister worker " + workerId, true,
+        String operation = "unregister worker " + workerId;
+        List<Object> replies = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, calls, pipeline -> List.of(pipeline.hdel(keys.workers(), workerId))));
-        if (replies.stream().anyMatch(r -> RedisReplies.number(r) == 1)) {
+        boolean heldJobs = false;
+        for (Object reply : replies) {
+            try {
+                heldJobs |= RedisReplies.number(RedisReplies.orThrow(reply, operation, redis.url())) == 1;
+            } catch (BrokenKeyException e) {
+                heldJobs = true; // its entry stays in that queue's workers set, with its last expiry: recovery sees it die
+                brokenKey(e, "the worker is still listed on that queue and counts as dead there once its heartbeat runs out");
+            }
+        }
+        if (heldJobs) {
             LOG.warn("worker {} unregistered while still holding jobs; they go back to their queues at the next recovery pass",
                     workerId);
         }
@@ -544,7 +669,8 @@ public final class RedisBroker implements Broker {
     }
 
     private List<RedisJson.StoredWorker> storedWorkers() {
-        Map<String, String> records = redis.run("list workers", true, jedis -> jedis.hgetAll(keys.workers()));
+        Map<String, String> records = redis.run("list workers", true,
+                jedis -> withGlobalKey(jedis, "list workers", keys.workers(), "hash", () -> jedis.hgetAll(keys.workers())));
         List<RedisJson.StoredWorker> out = new ArrayList<>();
         for (Map.Entry<String, String> entry : records.entrySet()) {
             Optional<RedisJson.StoredWorker> worker = RedisJson.readWorker(entry.getValue());
@@ -570,13 +696,20 @@ public final class RedisBroker implements Broker {
             args.add(Integer.toString(maxRecoveries));
             calls.add(new ScriptCall(Script.RECOVER, keys.scriptKeys(queue), args));
         }
-        List<Object> replies = redis.run("recover the jobs of dead workers", true,
-                jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        String operation = "recover the jobs of dead workers";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
         Set<String> dead = new LinkedHashSet<>();
         int requeued = 0;
         int poisoned = 0;
         for (Object reply : replies) {
-            List<Object> parts = RedisReplies.list(reply);
+            List<Object> parts;
+            try {
+                parts = RedisReplies.list(RedisReplies.orThrow(reply, operation, redis.url()));
+            } catch (BrokenKeyException e) {
+                brokenKey(e, "the jobs of dead workers on this queue stay in their in-flight sets until the key is repaired;"
+                        + " the other queues are recovered as usual");
+                continue;
+            }
             requeued += (int) RedisReplies.number(parts.get(0));
             poisoned += (int) RedisReplies.number(parts.get(1));
             for (int i = 2; i < parts.size(); i++) {
@@ -616,7 +749,10 @@ public final class RedisBroker implements Broker {
     public TickResult claimTick(String task, Instant tick, JobMessage job, boolean skipIfRunning) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(tick, "tick");
-        String queue = job != null ? Names.requireValid("queue", job.queue()) : taskQueue(task);
+        if (job != null) {
+            WireLimits.check(job);
+        }
+        String queue = job != null ? job.queue() : taskQueue(task);
         List<String> args = baseArgs(queue, clock.millis());
         args.add(task);
         args.add(Long.toString(tick.toEpochMilli()));
@@ -625,12 +761,14 @@ public final class RedisBroker implements Broker {
             JobFields.append(job, args);
         }
         boolean newDirectoryEntry = job != null && !queue.equals(taskQueues.get(task));
-        Object reply = redis.run("claim tick " + tick + " of task " + task, true,
+        String operation = "claim tick " + tick + " of task " + task;
+        Object reply = redis.run(operation, true,
                 jedis -> redis.evalAll(jedis, List.of(new ScriptCall(Script.CLAIM_TICK, keys.scriptKeys(queue), args)),
                         pipeline -> job == null ? List.of()
                                 : newDirectoryEntry
                                         ? List.of(pipeline.sadd(keys.queues(), queue), pipeline.hset(keys.tasks(), task, queue))
                                         : List.of(pipeline.sadd(keys.queues(), queue))).get(0));
+        RedisReplies.orThrow(reply, operation, redis.url());
         if (job != null) {
             taskQueues.put(task, queue);
         }
@@ -675,7 +813,13 @@ public final class RedisBroker implements Broker {
             pipeline.sync();
             List<Entry> all = new ArrayList<>();
             for (int i = 0; i < queues.size(); i++) {
-                for (Tuple tuple : responses.get(i).get()) {
+                List<Tuple> failed;
+                try {
+                    failed = responses.get(i).get();
+                } catch (JedisDataException wrongType) {
+                    continue; // a failed set of the wrong type: stats and check name it; the other queues are listed
+                }
+                for (Tuple tuple : failed) {
                     all.add(new Entry(queues.get(i), tuple.getElement(), tuple.getScore()));
                 }
             }
@@ -701,10 +845,10 @@ public final class RedisBroker implements Broker {
             List<FailedJob> out = new ArrayList<>();
             for (int i = 0; i < page.size(); i++) {
                 Entry entry = page.get(i);
-                Map<String, String> hash = hashes.get(i).get();
+                Map<String, String> hash = recordOrNone(hashes.get(i));
                 Instant failedAt = Instant.ofEpochMilli((long) entry.failedAt());
                 JobMessage job = JobFields.fromHash(entry.id(), entry.queue(), hash, failedAt);
-                List<Failure> history = histories.get(i).get().stream().map(RedisJson::readFailure).toList();
+                List<Failure> history = historyOrNone(histories.get(i)).stream().map(RedisJson::readFailure).toList();
                 String reason = hash.getOrDefault("reason", hash.isEmpty() ? "job record is missing" : "");
                 out.add(new FailedJob(job, JobFields.instant(hash.get("failedAt"), failedAt), reason, history));
             }
@@ -712,9 +856,28 @@ public final class RedisBroker implements Broker {
         });
     }
 
+    /** A failed job's record, or none if the key holds another type (it shows as "job record is missing"). */
+    private static Map<String, String> recordOrNone(Response<Map<String, String>> response) {
+        try {
+            return response.get();
+        } catch (JedisDataException wrongType) {
+            return Map.of();
+        }
+    }
+
+    /** A failed job's history, or none if the key holds another type. */
+    private static List<String> historyOrNone(Response<List<String>> response) {
+        try {
+            return response.get();
+        } catch (JedisDataException wrongType) {
+            return List.of();
+        }
+    }
+
     @Override
     public boolean retryFailed(String jobId) {
-        return failedSetStep(Script.RETRY_FAILED, "retry failed job " + jobId, jobId);
+        // The token makes a call that is sent again after its reply was lost answer true again.
+        return failedSetStep(Script.RETRY_FAILED, "retry failed job " + jobId, jobId, requestToken());
     }
 
     @Override
@@ -722,13 +885,14 @@ public final class RedisBroker implements Broker {
         return failedSetStep(Script.DELETE_FAILED, "delete failed job " + jobId, jobId);
     }
 
-    private boolean failedSetStep(Script script, String operation, String jobId) {
+    private boolean failedSetStep(Script script, String operation, String jobId, String... extra) {
         Optional<String> queue = locate(jobId);
         if (queue.isEmpty()) {
             return false;
         }
         List<String> args = baseArgs(queue.get(), clock.millis());
         args.add(jobId);
+        args.addAll(List.of(extra));
         Object reply = redis.run(operation, true,
                 jedis -> redis.eval(jedis, new ScriptCall(script, keys.scriptKeys(queue.get()), args)));
         return RedisReplies.number(reply) == 1;
@@ -765,18 +929,23 @@ public final class RedisBroker implements Broker {
         List<Object> replies = calls.isEmpty() ? List.of()
                 : redis.run("read queue statistics", true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
         List<QueueStats> perQueue = new ArrayList<>();
+        List<BrokenKey> broken = new ArrayList<>();
         long failed = 0;
         long processed = 0;
         long failures = 0;
         for (int i = 0; i < queues.size(); i++) {
-            List<Object> numbers = RedisReplies.list(replies.get(i));
+            List<Object> numbers = RedisReplies.list(RedisReplies.orThrow(replies.get(i), "read queue statistics", redis.url()));
             perQueue.add(new QueueStats(queues.get(i), RedisReplies.number(numbers.get(0)),
                     RedisReplies.number(numbers.get(1)), RedisReplies.number(numbers.get(2))));
             failed += RedisReplies.number(numbers.get(3));
             processed += RedisReplies.number(numbers.get(4));
             failures += RedisReplies.number(numbers.get(5));
+            for (int b = 6; b < numbers.size(); b++) {
+                String[] parts = RedisReplies.string(numbers.get(b)).split(" ", 3);
+                broken.add(new BrokenKey(parts[2], parts[0], parts[1]));
+            }
         }
-        return new BrokerStats(perQueue, failed, processed, failures, workers());
+        return new BrokerStats(perQueue, failed, processed, failures, workers(), broken);
     }
 
     @Override
@@ -803,7 +972,8 @@ public final class RedisBroker implements Broker {
 
     /** Every queue that ever had a job, a worker or a tick in this namespace, sorted by name. */
     private List<String> knownQueues() {
-        Set<String> members = redis.run("list queues", true, jedis -> jedis.smembers(keys.queues()));
+        Set<String> members = redis.run("list queues", true,
+                jedis -> withGlobalKey(jedis, "list queues", keys.queues(), "set", () -> jedis.smembers(keys.queues())));
         return new ArrayList<>(new TreeSet<>(members).stream().filter(Names::isValid).toList());
     }
 
@@ -841,6 +1011,42 @@ public final class RedisBroker implements Broker {
             }
         }
         return Optional.empty();
+    }
+
+    /** A reply of a namespace-wide key; one of the wrong type is a {@link BrokenKeyException} naming it. */
+    private static void getOrBrokenKey(Jedis jedis, String operation, Response<?> response, String key, String expected) {
+        try {
+            response.get();
+        } catch (JedisDataException e) {
+            throw wrongType(jedis, operation, key, expected, e);
+        }
+    }
+
+    private static <T> T withGlobalKey(Jedis jedis, String operation, String key, String expected, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (JedisDataException e) {
+            throw wrongType(jedis, operation, key, expected, e);
+        }
+    }
+
+    private static RuntimeException wrongType(Jedis jedis, String operation, String key, String expected, JedisDataException e) {
+        if (e.getMessage() == null || !e.getMessage().startsWith("WRONGTYPE")) {
+            return e;
+        }
+        return new BrokenKeyException(operation, new BrokenKey(key, expected, jedis.type(key)));
+    }
+
+    /**
+     * A token that names one call of {@link #cancel} or {@link #retryFailed}. The call is sent again
+     * on a new connection when the first one broke, possibly after the script had run; the script
+     * then finds its own token on the job and answers as the first run did, instead of "not
+     * waiting" or "not failed".
+     */
+    private static String requestToken() {
+        byte[] bytes = new byte[12];
+        TOKENS.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     private List<String> baseArgs(String queue, long now) {

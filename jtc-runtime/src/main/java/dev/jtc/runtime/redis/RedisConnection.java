@@ -191,8 +191,9 @@ final class RedisConnection implements AutoCloseable {
      */
     <T> T run(String operation, boolean idempotent, Function<Jedis, T> call) {
         for (int attempt = 1; ; attempt++) {
+            T result;
             try (Jedis jedis = pool.getResource()) {
-                return call.apply(jedis);
+                result = call.apply(jedis);
             } catch (JedisConnectionException e) {
                 pool.clear();
                 if (idempotent && attempt == 1) {
@@ -203,6 +204,10 @@ final class RedisConnection implements AutoCloseable {
             } catch (JedisException e) {
                 throw failed(operation, e);
             }
+            if (result instanceof RedisReplies.ScriptError error) {
+                throw error.toException(operation, url);
+            }
+            return result;
         }
     }
 
@@ -340,15 +345,22 @@ final class RedisConnection implements AutoCloseable {
         return new BrokerException(operation + " failed: Redis at " + url.redacted() + " answered: " + firstLine(e.getMessage()), e);
     }
 
-    /** Runs one script, loading the scripts again first if the server no longer has them. */
+    /**
+     * Runs one script, loading the scripts again first if the server no longer has them. An error
+     * reply comes back as a {@link RedisReplies.ScriptError}, which {@link #run} turns into the
+     * exception for its operation.
+     */
     Object eval(Jedis jedis, ScriptCall call) {
         return evalAll(jedis, List.of(call), pipeline -> List.of()).get(0);
     }
 
     /**
      * Runs several scripts in one round trip, after {@code sideCommands} (idempotent writes such as
-     * registering a queue name) in the same pipeline. Results come back in order. A script the
-     * server did not know ({@code NOSCRIPT}) did not run, so it is sent again after loading.
+     * registering a queue name) in the same pipeline. Results come back in order; a script that
+     * answered with an error reply (a jtc script refusing a key of the wrong type) has a
+     * {@link RedisReplies.ScriptError} in its place, so that the others' results are not lost
+     * (read them with {@link RedisReplies#orThrow}). A script the server did not know
+     * ({@code NOSCRIPT}) did not run, so it is sent again after loading.
      */
     List<Object> evalAll(Jedis jedis, List<ScriptCall> calls, Function<Pipeline, List<Response<?>>> sideCommands) {
         List<Object> results = new ArrayList<>(calls.size());
@@ -369,7 +381,8 @@ final class RedisConnection implements AutoCloseable {
                 results.add(responses.get(i).get());
             } catch (JedisDataException e) {
                 if (!isNoScript(e)) {
-                    throw e;
+                    results.add(new RedisReplies.ScriptError(calls.get(i).script(), e.getMessage()));
+                    continue;
                 }
                 results.add(null);
                 missing.add(i);
@@ -380,7 +393,11 @@ final class RedisConnection implements AutoCloseable {
             loadScripts(jedis);
             for (int i : missing) {
                 ScriptCall call = calls.get(i);
-                results.set(i, jedis.evalsha(call.script().sha(), call.keys(), call.args()));
+                try {
+                    results.set(i, jedis.evalsha(call.script().sha(), call.keys(), call.args()));
+                } catch (JedisDataException e) {
+                    results.set(i, new RedisReplies.ScriptError(call.script(), e.getMessage()));
+                }
             }
         }
         return results;

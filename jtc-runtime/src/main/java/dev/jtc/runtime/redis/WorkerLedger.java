@@ -28,6 +28,8 @@ final class WorkerLedger {
     private final Set<String> queues = ConcurrentHashMap.newKeySet();
     private volatile long heartbeatExpiry = Long.MIN_VALUE;
     private volatile boolean needsReconcile;
+    /** Queues whose reconciliation was refused (a broken key) and must be done again. */
+    private final Set<String> unreconciled = ConcurrentHashMap.newKeySet();
 
     void delivered(String jobId, String queue) {
         inFlight.merge(jobId, new Held(queue, 1), (held, again) -> new Held(queue, held.deliveries() + 1));
@@ -67,10 +69,26 @@ final class WorkerLedger {
     }
 
     boolean needsReconcile() {
+        return needsReconcile || !unreconciled.isEmpty();
+    }
+
+    /** Whether a fetch reply was lost since the last reconciliation (then every queue is reconciled). */
+    boolean replyLost() {
         return needsReconcile;
     }
 
-    void reconciled() {
+    /** The queues still to reconcile after a refusal. */
+    Set<String> unreconciled() {
+        return Set.copyOf(unreconciled);
+    }
+
+    /** A reconciliation of {@code queues} begins: each stays pending until {@link #reconciled} says it is done. */
+    void reconcilingAll(Set<String> queues) {
+        unreconciled.addAll(queues);
         needsReconcile = false;
+    }
+
+    void reconciled(String queue) {
+        unreconciled.remove(queue);
     }
 }

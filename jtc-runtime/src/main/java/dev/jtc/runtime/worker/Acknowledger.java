@@ -1,5 +1,7 @@
 package dev.jtc.runtime.worker;
 
+import dev.jtc.runtime.broker.BrokenKeyException;
+import dev.jtc.runtime.broker.BrokenKeyWarnings;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.JobMessage;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * in this worker's in-flight set, where it is safe. Only at shutdown, once its deadline has
  * passed, does it give up, and then the jobs are still in flight and another worker recovers
  * them (at-least-once).
+ *
+ * <p>An acknowledgement refused because one of the broker's keys holds the wrong type of data
+ * ({@link BrokenKeyException}: nothing was changed) is set aside and sent again after 1 s, then
+ * after twice as long each time up to 30 s, while the others go on; it is logged once when it
+ * starts and then every few minutes. Its jobs stay in this worker's in-flight set meanwhile.
  */
 final class Acknowledger {
 
@@ -39,6 +46,15 @@ final class Acknowledger {
     private volatile boolean closing;
     private volatile long giveUpAtNanos = Long.MAX_VALUE;
     private volatile int abandoned;
+    /** Groups refused because of a broken key, to send again later; only the acknowledger's thread touches it. */
+    private final List<Parked> parked = new ArrayList<>();
+    private volatile int parkedOutcomes;
+    private final BrokenKeyWarnings brokenKeys = new BrokenKeyWarnings();
+
+    private record Parked(List<Outcome> group, long retryAtNanos, Duration delay) {}
+
+    static final Duration PARKED_FIRST = Duration.ofSeconds(1);
+    static final Duration PARKED_CAP = Duration.ofSeconds(30);
 
     Acknowledger(Broker broker, String workerId, WorkerListener listener, Sleeper sleeper) {
         this.broker = broker;
@@ -75,7 +91,7 @@ final class Acknowledger {
         giveUpAtNanos = System.nanoTime() + maxWait.toNanos();
         closing = true;
         thread.join(maxWait.plus(ErrorBackoff.CAP).plusSeconds(1).toMillis());
-        int left = abandoned + pending();
+        int left = abandoned + pending() + parkedOutcomes;
         if (thread.isAlive()) {
             log.error("acknowledger of worker {} did not finish within {}; the unacknowledged jobs stay in flight"
                     + " and another worker will recover them", workerId, maxWait);
@@ -87,8 +103,15 @@ final class Acknowledger {
         try {
             while (true) {
                 List<Outcome> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                boolean last = closing && first == null;
+                retryParked(last);
                 if (first == null) {
-                    if (closing) {
+                    if (last) {
+                        if (!parked.isEmpty()) {
+                            log.error("worker {}: {} acknowledgement(s) still refused because of a broken key at shutdown;"
+                                    + " their jobs stay in this worker's in-flight set, for recovery once the key is repaired",
+                                    workerId, parkedOutcomes);
+                        }
                         return;
                     }
                     continue;
@@ -122,7 +145,10 @@ final class Acknowledger {
                 }
             }
             List<Outcome> group = batch.subList(i, end);
-            if (!acknowledge(group)) {
+            Sent sent = acknowledge(group);
+            if (sent == Sent.REFUSED) {
+                park(List.copyOf(group), PARKED_FIRST);
+            } else if (sent == Sent.GAVE_UP) {
                 abandoned += batch.size() - i;
                 log.error("gave up acknowledging {} jobs at shutdown because the broker kept failing; they stay in"
                         + " worker {}'s in-flight set and another worker will recover them", batch.size() - i, workerId);
@@ -132,16 +158,30 @@ final class Acknowledger {
         }
     }
 
-    /** Sends one group to the broker, retrying until it works; false only if shutdown's deadline passed. */
-    private boolean acknowledge(List<Outcome> group) throws InterruptedException {
+    private enum Sent { DONE, REFUSED, GAVE_UP }
+
+    /**
+     * Sends one group to the broker, retrying while the broker is away; {@code REFUSED} if a broken
+     * key refused it (nothing changed), {@code GAVE_UP} only if shutdown's deadline passed.
+     */
+    private Sent acknowledge(List<Outcome> group) throws InterruptedException {
         while (true) {
             try {
                 send(group);
                 backoff.succeeded();
                 break;
+            } catch (BrokenKeyException e) {
+                int refusals = brokenKeys.refused(e.brokenKey());
+                if (refusals > 0) {
+                    log.warn("worker {}: {}{}; the job(s) {} stay in this worker's in-flight set and are acknowledged again"
+                            + " every few seconds until the key is repaired; other acknowledgements go on", workerId,
+                            e.getMessage(), refusals > 1 ? " (still, " + refusals + " refusals since the last mention)" : "",
+                            ids(group));
+                }
+                return Sent.REFUSED;
             } catch (BrokerException e) {
                 if (System.nanoTime() - giveUpAtNanos > 0) {
-                    return false;
+                    return Sent.GAVE_UP;
                 }
                 backoff.failed(e);
             }
@@ -149,7 +189,46 @@ final class Acknowledger {
         for (Outcome outcome : group) {
             announce(outcome);
         }
-        return true;
+        return Sent.DONE;
+    }
+
+    private void park(List<Outcome> group, Duration wait) {
+        parked.add(new Parked(group, System.nanoTime() + wait.toNanos(), wait));
+        parkedOutcomes += group.size();
+    }
+
+    /** Sends again the refused groups whose wait is over (all of them when {@code all}, at shutdown). */
+    private void retryParked(boolean all) throws InterruptedException {
+        if (parked.isEmpty()) {
+            return;
+        }
+        long now = System.nanoTime();
+        List<Parked> due = new ArrayList<>();
+        for (Parked p : parked) {
+            if (all || p.retryAtNanos() - now <= 0) {
+                due.add(p);
+            }
+        }
+        for (Parked p : due) {
+            parked.remove(p);
+            parkedOutcomes -= p.group().size();
+            Sent sent = acknowledge(p.group());
+            if (sent == Sent.REFUSED) {
+                park(p.group(), p.delay().multipliedBy(2).compareTo(PARKED_CAP) > 0 ? PARKED_CAP : p.delay().multipliedBy(2));
+            } else if (sent == Sent.DONE) {
+                String queue = p.group().get(0).job().queue();
+                if (brokenKeys.worked(queue)) {
+                    log.info("worker {}: acknowledgements on queue '{}' work again", workerId, queue);
+                }
+            } else {
+                abandoned += p.group().size();
+            }
+        }
+    }
+
+    private static String ids(List<Outcome> group) {
+        List<String> ids = group.stream().map(o -> o.job().id()).toList();
+        return ids.size() <= 3 ? String.join(", ", ids) : String.join(", ", ids.subList(0, 3)) + " and " + (ids.size() - 3) + " more";
     }
 
     private void send(List<Outcome> group) {

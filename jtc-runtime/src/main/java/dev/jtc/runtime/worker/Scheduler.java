@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On each poll, for each task, the scheduler continues from the last tick any scheduler
  * claimed ({@link Broker#lastTick}). The very first time a task is seen, that position is set to
- * now and nothing runs: a new task does not replay its past. Ticks that came due within
- * {@link WorkerConfig#missedThreshold()} are on time and each runs. Older ones were missed (no
- * worker ran, or the broker was away) and follow the task's {@link MissedTicks} policy:
- * {@code SKIP} moves past them without running, {@code RUN_ONCE} runs once for the newest of
- * them, {@code RUN_ALL} runs each, oldest first, but at most {@link WorkerConfig#catchUpCap()} of
- * them (the newest; older ones are skipped with a warning). A task with {@code overlap = false}
+ * now and nothing runs: a new task does not replay its past. While every tick due came due within
+ * {@link WorkerConfig#missedThreshold()}, the scheduler is on time and each tick runs. Once one is
+ * older (no worker ran, or the broker was away), the poll is a catch-up and the task's
+ * {@link MissedTicks} policy decides for every tick due at that moment, those still inside the
+ * threshold included: {@code SKIP} moves past them all without running, {@code RUN_ONCE} runs
+ * once for all of them (for the newest), {@code RUN_ALL} runs each, oldest first, but at most
+ * {@link WorkerConfig#catchUpCap()} of them (the newest; older ones are skipped with a warning).
+ * So a catch-up never enqueues a burst beyond what the policy says. A task with {@code overlap = false}
  * spends a tick without running while its previous run is still waiting or running.
  *
  * <p>All time comes from the {@link Clock}, and the loop waits through a {@link Sleeper}, so a test
@@ -107,21 +109,24 @@ public final class Scheduler {
         }
         Instant from = last.get();
         Instant missedUntil = now.minus(missedThreshold).minusNanos(1);
-        if (missedUntil.isAfter(from)) {
-            catchUp(task, from, missedUntil, now);
-            from = missedUntil;
-        }
-        for (Instant tick : TickFinder.oldest(task.schedule(), from, now, MAX_ON_TIME_TICKS)) {
-            claim(task, tick, true, now);
+        Optional<Instant> oldestDue = task.schedule().nextRunAfter(from);
+        if (oldestDue.isPresent() && !oldestDue.get().isAfter(missedUntil)) {
+            // Behind (no worker ran, or the broker was away): the policy decides for every tick due
+            // by now, also those still inside the threshold, so a catch-up is never a burst.
+            catchUp(task, from, now, now);
+        } else {
+            for (Instant tick : TickFinder.oldest(task.schedule(), from, now, MAX_ON_TIME_TICKS)) {
+                claim(task, tick, true, now);
+            }
         }
         return task.schedule().nextRunAfter(now);
     }
 
-    /** Applies the task's missed-tick policy to the ticks in {@code (from, missedUntil]}. */
-    private void catchUp(ScheduledTask task, Instant from, Instant missedUntil, Instant now) {
+    /** Applies the task's missed-tick policy to the ticks in {@code (from, until]}. */
+    private void catchUp(ScheduledTask task, Instant from, Instant until, Instant now) {
         MissedTicks policy = task.missed();
         int wanted = policy == MissedTicks.RUN_ALL ? catchUpCap : 1;
-        TickFinder.Newest missed = TickFinder.newest(task.schedule(), from, missedUntil, wanted);
+        TickFinder.Newest missed = TickFinder.newest(task.schedule(), from, until, wanted);
         if (missed.ticks().isEmpty()) {
             return;
         }

@@ -28,6 +28,9 @@ final class WorkerIdentity {
     /** A new worker id: the host name's safe characters, the pid, and six random characters. */
     static String newId() {
         String safeHost = HOST.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+        if (safeHost.length() > 100) {
+            safeHost = safeHost.substring(0, 100); // a worker id is a name (at most Names.MAX_LENGTH characters)
+        }
         StringBuilder id = new StringBuilder(safeHost).append('-').append(pid()).append('-');
         for (int i = 0; i < 6; i++) {
             id.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);

@@ -99,6 +99,23 @@
       card('Workers', totals.workers, totals.workers === 0 ? 'warn' : null));
   }
 
+  /** Keys that hold another type than jtc keeps there: the operations on them are refused until repaired. */
+  function renderBrokenKeys(broken) {
+    const box = $('broken-keys');
+    if (!broken || broken.length === 0) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    box.replaceChildren(
+      el('strong', {}, `${broken.length} Redis key${broken.length === 1 ? '' : 's'} of the wrong type`),
+      el('span', {}, ' — the operations that touch them are refused and their jobs stay where they are;'
+        + ' inspect them, then run the check --repair command.'),
+      el('ul', {}, ...broken.map((b) => el('li', {'data-key': b.key},
+        code(b.key), ` is a ${b.found}, not a ${b.expected}`))));
+    box.hidden = false;
+  }
+
   function renderQueues(queues) {
     // Each count opens that list in the Jobs panel.
     const count = (queue, list, value) => el('td', {class: 'num'},
@@ -327,6 +344,7 @@
     state.data = data;
     document.title = `${data.failed.total > 0 ? `(${data.failed.total}) ` : ''}${data.app} · jtc dashboard`;
     renderSummary(data.totals);
+    renderBrokenKeys(data.brokenKeys);
     renderQueues(data.queues);
     renderFailed(data.failed);
     renderWorkers(data.workers);

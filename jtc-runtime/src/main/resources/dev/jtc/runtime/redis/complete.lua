@@ -1,3 +1,5 @@
+local BAD = check_keys { active_key(ARGV[4]), 'zset', K.unique, 'hash', K.completed, 'zset', K.stats, 'hash' } if BAD then return BAD end
+-- per job: job:any history:any
 -- jtc complete: acknowledges jobs of worker ARGV[4]: ARGV[7..] are pairs (id, unique key or '').
 -- ARGV[5] = until when (ms, broker clock) their status reads completed. A completed job's record
 -- and history are deleted at once; its id stays in the completed set, scored by that time.
@@ -16,14 +18,18 @@ for i, id in ipairs(ids) do
     done[#done + 1] = id
     scored[#scored + 1] = expires_at
     scored[#scored + 1] = id
-    release_unique(id, keys[i])
-    redis.call('DEL', job_key(id), history_key(id))
   end
 end
 if #done > 0 then
+  redis.call('ZADD', K.completed, unpack(scored)) -- recorded as completed before it leaves the in-flight set
+  for i, id in ipairs(ids) do
+    if held[i] then
+      release_unique(id, keys[i])
+      redis.call('DEL', job_key(id), history_key(id))
+    end
+  end
   redis.call('ZREM', active, unpack(done))
-  redis.call('ZADD', K.completed, unpack(scored))
-  redis.call('HINCRBY', K.stats, 'processed', #done)
+  incr_stat('processed', #done)
 end
 redis.call('ZREMRANGEBYSCORE', K.completed, '-inf', NOW) -- forget the ones whose time is up
 return #done

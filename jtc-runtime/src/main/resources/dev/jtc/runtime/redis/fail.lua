@@ -1,12 +1,24 @@
+local BAD = check_keys { active_key(ARGV[4]), 'zset', K.failed, 'zset', K.unique, 'hash', K.stats, 'hash' } if BAD then return BAD end
+-- per job: job:hash history:list
 -- jtc fail: records the last failed attempt ARGV[6] (JSON) of job ARGV[5] held by worker ARGV[4]
 -- and moves it to the failed set with reason ARGV[7]. Returns 1 or 0.
 local worker, id, failure, reason = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
-if redis.call('ZREM', active_key(worker), id) == 0 then return 0 end
-local jk = job_key(id)
-redis.call('RPUSH', history_key(id), failure)
-redis.call('HINCRBY', K.stats, 'failures', 1)
-redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason', reason, 'lastError', reason)
-redis.call('HDEL', jk, 'worker')
-redis.call('ZADD', K.failed, NOW, id)
-release_unique(id, redis.call('HGET', jk, 'uniqueKey'))
+local active = active_key(worker)
+if not redis.call('ZSCORE', active, id) then return 0 end
+local h, missing = read_job(id)
+local history_fine = history_ok(id)
+-- Every check is done: from here on nothing can fail.
+if not h then
+  quarantine(id, reason .. ' (and ' .. missing .. ')')
+else
+  if not history_fine then set_history_aside(id) end
+  local jk = job_key(id)
+  redis.call('ZADD', K.failed, NOW, id)
+  redis.call('RPUSH', history_key(id), failure)
+  redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason', reason, 'lastError', reason)
+  redis.call('HDEL', jk, 'worker')
+  release_unique(id, h.uniqueKey)
+end
+redis.call('ZREM', active, id)
+incr_stat('failures', 1)
 return 1

@@ -1,68 +1,55 @@
+local BAD = check_keys { K.ready, 'list', K.scheduled, 'zset', K.signal, 'list', K.failed, 'zset', K.unique, 'hash', K.completed, 'zset', K.workers, 'zset', active_key(ARGV[4]), 'zset' } if BAD then return BAD end
+-- per job: job:hash active:any
 -- jtc fetch: promotes due scheduled jobs, then moves up to ARGV[5] ready jobs into the in-flight
 -- set of worker ARGV[4]. ARGV[6] = the worker's heartbeat expiry (ms) known to the caller,
 -- ARGV[7] = how many due jobs to promote at most, ARGV[8] = the largest payload in bytes (a job
 -- with a larger one goes to the failed set instead of to the worker).
 -- Returns {nextDue, quarantined, skipped, then 9 fields per job taken}; nextDue is the earliest
--- scheduled time ('' if none) when nothing was taken.
+-- scheduled time ('' if none) when nothing was taken. Ids are read first and removed from the
+-- ready list (and the scheduled set) only after each is recorded in its next place.
 local worker, max, expiry, promote_limit = ARGV[4], tonumber(ARGV[5]), ARGV[6], tonumber(ARGV[7])
 local max_payload = tonumber(ARGV[8]) or math.huge -- no limit when the caller passes none
+local scan_limit = max + 1000 -- ready entries one call looks at, at most (garbage included)
+local quarantined, skipped = 0, 0
 
 local due = redis.call('ZRANGEBYSCORE', K.scheduled, '-inf', NOW, 'LIMIT', 0, promote_limit)
--- A stale entry of a job that is running or finished is only dropped: promoting it would deliver it twice.
-local MOVED_ON = { active = true, failed = true, cancelled = true, completed = true }
 for _, id in ipairs(due) do
+  local h, missing = read_job(id)
+  local verdict = classify(id, h, missing, 'in the scheduled set')
+  if verdict == 'ok' then
+    redis.call('RPUSH', K.ready, id)
+    redis.call('HSET', job_key(id), 'state', 'queued')
+  elseif verdict ~= 'stale' then
+    quarantine(id, verdict)
+    quarantined = quarantined + 1
+  else
+    skipped = skipped + 1 -- a stale entry of a job that moved on: promoting it would deliver it twice
+  end
   redis.call('ZREM', K.scheduled, id)
-  local jk = job_key(id)
-  local is_hash = redis.call('TYPE', jk).ok == 'hash'
-  if not (is_hash and MOVED_ON[redis.call('HGET', jk, 'state')]) then
-    if is_hash then redis.call('HSET', jk, 'state', 'queued') end
-    redis.call('RPUSH', K.ready, id) -- a missing record is pushed too, for the fetch below to quarantine
-  end
-end
-
--- The cheap check every job passes: a name, a payload, and digits (or nothing) in the number fields.
-local function looks_well_formed(h)
-  return h.name and h.name ~= '' and h.payload
-    and string.find((h.enqueuedAt or '') .. (h.runAt or '') .. (h.attempt or '') .. (h.recoveries or ''), '^[%d%-]*$')
-end
-
--- What exactly is wrong with a record that failed the cheap check.
-local function problems(h)
-  local p = {}
-  if not h.name or h.name == '' then p[#p + 1] = "field 'name' is missing" end
-  if not h.payload then p[#p + 1] = "field 'payload' is missing" end
-  for _, f in ipairs({ 'enqueuedAt', 'runAt' }) do
-    if h[f] and h[f] ~= '' and not is_int(h[f], 16) then
-      p[#p + 1] = "field '" .. f .. "' is '" .. string.sub(h[f], 1, 40) .. "', not epoch milliseconds"
-    end
-  end
-  for _, f in ipairs({ 'attempt', 'recoveries' }) do
-    if h[f] and not is_int(h[f], 9) then
-      p[#p + 1] = "field '" .. f .. "' is '" .. string.sub(h[f], 1, 40) .. "', not an integer"
-    end
-  end
-  if #p == 0 then return nil end
-  return table.concat(p, '; ')
 end
 
 local out = { '', 0, 0 }
-local taken, quarantined, skipped = 0, 0, 0
+local taken, consumed = 0, 0
+local seen = {}
 local in_flight = {} -- score/member pairs for one ZADD
-while taken < max do
-  local ids = redis.call('LPOP', K.ready, max - taken)
-  if not ids then break end
+while taken < max and consumed < scan_limit do
+  local ids = redis.call('LRANGE', K.ready, consumed, consumed + math.min(max - taken, scan_limit - consumed) - 1)
+  if #ids == 0 then break end
   for _, id in ipairs(ids) do
-    local h, missing = read_job(id)
-    if not h and redis.call('ZSCORE', K.completed, id) then
-      skipped = skipped + 1 -- a stale second reference to a job that completed
-    elseif not h then
-      quarantine(id, missing .. '; its id was on the ready list')
-      quarantined = quarantined + 1
-    elseif h.state and h.state ~= 'queued' and h.state ~= 'scheduled' then
-      skipped = skipped + 1 -- a stale second reference to a job that is already elsewhere
+    consumed = consumed + 1
+    if seen[id] then
+      skipped = skipped + 1 -- the same id twice in a row of the list
     else
-      local problem = (not looks_well_formed(h)) and problems(h)
-      if problem then
+      seen[id] = true
+      local h, missing = read_job(id)
+      local verdict = classify(id, h, missing, 'on the ready list')
+      local problem = verdict == 'ok' and job_problem(id, h)
+      if verdict == 'stale' then
+        skipped = skipped + 1
+      elseif verdict ~= 'ok' then
+        quarantine(id, verdict)
+        quarantined = quarantined + 1
+      elseif problem then
         quarantine(id, 'malformed job record: ' .. problem)
         quarantined = quarantined + 1
       elseif #h.payload > max_payload then
@@ -97,6 +84,7 @@ if taken > 0 then
   redis.call('ZADD', active_key(worker), unpack(in_flight))
   redis.call('ZADD', K.workers, 'GT', expiry, worker)
 end
+if consumed > 0 then redis.call('LTRIM', K.ready, consumed, -1) end -- only now: each is in its next place
 if redis.call('LLEN', K.ready) > 0 then wake() end
 if taken == 0 then
   local first = redis.call('ZRANGE', K.scheduled, 0, 0, 'WITHSCORES')

@@ -6,6 +6,22 @@
 --   ARGV[1] = the queue's key prefix "<ns>:{<queue>}:", ARGV[2] = the queue, ARGV[3] = now (ms)
 -- Per-job and per-worker keys are derived from the prefix, so every key a script touches shares
 -- the queue's hash tag and lives in one slot.
+--
+-- Safety against a script that fails halfway. Redis does not undo the writes of a script that
+-- raises an error, so no jtc script may raise one after its first write. Three rules make sure:
+--   1. Every script starts with the line
+--        local BAD = check_keys { K.ready, 'list', active_key(ARGV[4]), 'zset', ... } if BAD then return BAD end
+--      naming every key of the queue (and every key derived from its arguments) that it touches,
+--      with the type jtc keeps there. A key of another type makes the script return the error reply
+--      "JTCKEY <expected> <found> <key>" before anything was written. The broker reads that line
+--      (Script.java) and refuses a script without it, and a test checks that the script touches no
+--      other such key.
+--   2. Keys derived from the ids a script handles (job records, histories, a dead worker's
+--      in-flight set) are listed on a "-- per job:" line and checked by the script itself, with
+--      the helpers below, before its first write: read_job and history_ok.
+--   3. Writes are ordered so that a job is recorded in its next place before it leaves the last
+--      one (ready, scheduled, an in-flight set), and counters are bumped with incr_stat, which
+--      cannot fail.
 
 local K = {
   ready = KEYS[1], scheduled = KEYS[2], unique = KEYS[3], signal = KEYS[4],
@@ -17,11 +33,61 @@ local NOW = tonumber(ARGV[3])
 local NOW_TEXT = ARGV[3]
 
 local PENDING = { scheduled = true, queued = true, active = true }
+-- The states a producer may write into a new record (no state at all means queued).
+local PRODUCER_STATES = { queued = true, scheduled = true }
 
 local function job_key(id) return P .. 'job:' .. id end
 local function history_key(id) return P .. 'history:' .. id end
 local function active_key(worker) return P .. 'active:' .. worker end
 local function task_key(task) return P .. 'task:' .. task end
+
+-- Rule 1: nil if every key of the list (key, type, key, type, ...) has its type or does not
+-- exist; otherwise the error reply naming the first that does not.
+local function check_keys(list)
+  for i = 1, #list, 2 do
+    local t = redis.call('TYPE', list[i]).ok
+    if t ~= 'none' and t ~= list[i + 1] then
+      return redis.error_reply('JTCKEY ' .. list[i + 1] .. ' ' .. t .. ' ' .. list[i])
+    end
+  end
+  return nil
+end
+
+-- For read-only scripts that report instead of refusing: the keys of the list that have another
+-- type, as "<expected> <found> <key>" strings, and a set of those keys.
+local function report_keys(list)
+  local broken, bad = {}, {}
+  for i = 1, #list, 2 do
+    local t = redis.call('TYPE', list[i]).ok
+    if t ~= 'none' and t ~= list[i + 1] then
+      broken[#broken + 1] = list[i + 1] .. ' ' .. t .. ' ' .. list[i]
+      bad[list[i]] = true
+    end
+  end
+  return broken, bad
+end
+
+-- Rule 2: whether the history of job id is a list or absent (RPUSH onto it cannot fail).
+local function history_ok(id)
+  local t = redis.call('TYPE', history_key(id)).ok
+  return t == 'list' or t == 'none'
+end
+
+-- Keeps a history of the wrong type aside ("<history key>:corrupt") so that a new one can be
+-- written; only after every check of the script has passed.
+local function set_history_aside(id)
+  local hk = history_key(id)
+  redis.call('RENAME', hk, hk .. ':corrupt')
+end
+
+-- Rule 3: adds n to a counter of the queue's stats hash (checked to be a hash). A counter that is
+-- not an integer is kept aside as "<field>:corrupt" and starts again from n.
+local function incr_stat(field, n)
+  local r = redis.pcall('HINCRBY', K.stats, field, n)
+  if type(r) == 'table' and r.err then
+    redis.call('HSET', K.stats, field .. ':corrupt', redis.call('HGET', K.stats, field) or '', field, n)
+  end
+end
 
 -- A job's state, nil if it has no record (or its completed/cancelled record has run out by the
 -- broker's clock). A record written by a foreign producer without a state counts as queued.
@@ -45,27 +111,52 @@ local function release_unique(id, key)
   end
 end
 
-local function is_int(v, digits)
-  return type(v) == 'string' and #v <= digits and string.match(v, '^%-?%d+$') ~= nil
+-- An unsigned decimal integer of at most `digits` digits.
+local function is_count(v, digits)
+  return type(v) == 'string' and #v <= digits and string.find(v, '^%d+$') ~= nil
 end
 
--- Moves a job that cannot be delivered into the failed set with a reason. Never deletes data: a
--- record of the wrong type is kept under "<job key>:corrupt".
-local function quarantine(id, reason)
-  local jk = job_key(id)
-  local t = redis.call('TYPE', jk).ok
-  if t ~= 'none' and t ~= 'hash' then
-    redis.call('RENAME', jk, jk .. ':corrupt')
-    reason = reason .. ' (the ' .. t .. ' found there was kept at ' .. jk .. ':corrupt)'
-    t = 'none'
+local function shown(v)
+  if #v > 40 then return "'" .. string.sub(v, 1, 40) .. "...' (" .. #v .. ' bytes)' end
+  return "'" .. v .. "'"
+end
+
+-- What is wrong with the fields of a job (a record, or the arguments of an enqueue), or nil. The
+-- limits are those of WireLimits.java and docs/wire-protocol.md.
+local function job_problem(id, h)
+  local p = {}
+  if #id > 256 or not string.find(id, '^[!-~]+$') then
+    p[#p + 1] = 'id ' .. shown(id) .. ' is not 1 to 256 printable ASCII characters'
   end
-  if t == 'none' then
-    redis.call('HSET', jk, 'id', id, 'queue', QUEUE)
+  local name = h.name
+  if not name or name == '' then
+    p[#p + 1] = "field 'name' is missing"
+  elseif #name > 200 or not string.find(name, '^[%w%._%-]+$') then
+    p[#p + 1] = "field 'name' is " .. shown(name) .. ', not 1 to 200 of [A-Za-z0-9._-]'
   end
-  redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason', reason)
-  redis.call('HDEL', jk, 'worker', 'expiresAt')
-  redis.call('ZADD', K.failed, NOW, id)
-  release_unique(id, redis.call('HGET', jk, 'uniqueKey'))
+  if not h.payload then p[#p + 1] = "field 'payload' is missing" end
+  for _, f in ipairs({ 'enqueuedAt', 'runAt' }) do
+    local v = h[f]
+    if v and v ~= '' and not is_count(v, 15) then
+      p[#p + 1] = "field '" .. f .. "' is " .. shown(v) .. ', not epoch milliseconds (at most 15 digits)'
+    end
+  end
+  for _, f in ipairs({ 'attempt', 'recoveries' }) do
+    local v = h[f]
+    if v and not is_count(v, 9) then
+      p[#p + 1] = "field '" .. f .. "' is " .. shown(v) .. ', not a count from 0 (at most 9 digits)'
+    end
+  end
+  local ukey = h.uniqueKey
+  if ukey and ukey ~= '' and (#ukey > 256 or string.find(ukey, '[%c%s]')) then
+    p[#p + 1] = "field 'uniqueKey' is " .. shown(ukey) .. ', not 1 to 256 bytes without spaces or control characters'
+  end
+  local fp = h.fingerprint
+  if fp and fp ~= '' and (#fp > 64 or not string.find(fp, '^[!-~]+$')) then
+    p[#p + 1] = "field 'fingerprint' is " .. shown(fp) .. ', not up to 64 printable ASCII characters'
+  end
+  if #p == 0 then return nil end
+  return table.concat(p, '; ')
 end
 
 -- A job record as a table, or nil and the reason it cannot be read (missing, or not a hash).
@@ -79,12 +170,59 @@ local function read_job(id)
   return h
 end
 
+-- Moves a job that cannot be delivered into the failed set with a reason. Never deletes data: a
+-- record of the wrong type is kept under "<job key>:corrupt". It cannot fail once the script's
+-- keys are checked: RENAME and HSET of a key that is then a hash or absent always succeed.
+local function quarantine(id, reason)
+  local jk = job_key(id)
+  local t = redis.call('TYPE', jk).ok
+  if t ~= 'none' and t ~= 'hash' then
+    redis.call('RENAME', jk, jk .. ':corrupt')
+    reason = reason .. ' (the ' .. t .. ' found there was kept at ' .. jk .. ':corrupt)'
+    t = 'none'
+  end
+  redis.call('ZADD', K.failed, NOW, id)
+  if t == 'none' then
+    redis.call('HSET', jk, 'id', id, 'queue', QUEUE)
+  end
+  redis.call('HSET', jk, 'state', 'failed', 'failedAt', NOW_TEXT, 'reason', reason)
+  redis.call('HDEL', jk, 'worker', 'expiresAt')
+  redis.call('PERSIST', jk)
+  release_unique(id, redis.call('HGET', jk, 'uniqueKey'))
+end
+
+-- Where a job found on the ready list or in the scheduled set (`place`) stands: 'ok' if it may be
+-- delivered, 'stale' if the entry is a second reference to a job that is elsewhere, or the reason
+-- to move it to the failed set. h is its record, or nil with `missing` saying why.
+local function classify(id, h, missing, place)
+  if not h then
+    if redis.call('ZSCORE', K.completed, id) then return 'stale' end -- it completed: records are deleted then
+    return missing .. '; its id was ' .. place
+  end
+  local st = h.state
+  if st == nil or PRODUCER_STATES[st] then return 'ok' end
+  if st == 'cancelled' or st == 'completed' then return 'stale' end
+  if st == 'failed' then
+    if redis.call('ZSCORE', K.failed, id) then return 'stale' end
+    return "the record says state 'failed' (" .. (h.reason or 'no reason') .. ') but its id was ' .. place
+      .. ', not in the failed set'
+  end
+  if st == 'active' then
+    local held = h.worker and redis.pcall('ZSCORE', active_key(h.worker), id)
+    if held and type(held) ~= 'table' then return 'stale' end
+    return "the record says state 'active' but no worker holds it (worker " .. shown(h.worker or '') .. '); its id was '
+      .. place
+  end
+  return 'unknown state ' .. shown(st) .. " (a producer writes 'queued' or 'scheduled', or no state); its id was " .. place
+end
+
 -- Whether id is a job this queue still knows: a record (unless a cancelled one whose time is up,
 -- which is then cleared to make room), or a completion whose status has not expired yet.
 local function job_is_known(id)
   local jk = job_key(id)
-  if redis.call('EXISTS', jk) == 1 then
-    if redis.call('TYPE', jk).ok == 'hash' and job_state(id) == nil then
+  local t = redis.call('TYPE', jk).ok
+  if t ~= 'none' then
+    if t == 'hash' and job_state(id) == nil then
       redis.call('DEL', jk, history_key(id))
       return false
     end
@@ -94,9 +232,20 @@ local function job_is_known(id)
   return done ~= nil and done > NOW
 end
 
+-- Checks one job given as 9 strings (as for enqueue_job) before anything is written: an error
+-- reply if its fields are out of bounds or its record key holds something else than a hash.
+local function check_new_job(a, i)
+  local id = a[i]
+  local problem = job_problem(id, { name = a[i + 1], payload = a[i + 2], fingerprint = a[i + 3], enqueuedAt = a[i + 4],
+    runAt = a[i + 5], uniqueKey = a[i + 6], attempt = a[i + 7], recoveries = a[i + 8] })
+  if problem then return redis.error_reply('JTCINVALID job ' .. shown(id) .. ': ' .. problem .. '; nothing was enqueued') end
+  return check_keys({ job_key(id), 'hash' })
+end
+
 -- Enqueues one job given as 9 strings (id, name, payload, fingerprint, enqueuedAt, runAt,
--- uniqueKey, attempt, recoveries; empty runAt/uniqueKey = none). Returns the id that holds the
--- job and 1 if it was a duplicate of a pending job with the same unique key.
+-- uniqueKey, attempt, recoveries; empty runAt/uniqueKey = none), checked with check_new_job.
+-- Returns the id that holds the job and 1 if it was a duplicate of a pending job with the same
+-- unique key.
 local function enqueue_job(a, i)
   local id, name, payload, fp = a[i], a[i + 1], a[i + 2], a[i + 3]
   local enq, run_at, ukey, attempt, rec = a[i + 4], a[i + 5], a[i + 6], a[i + 7], a[i + 8]
@@ -129,11 +278,12 @@ local function enqueue_job(a, i)
 end
 
 -- Puts a job taken from a worker back at the head of the ready list without spending its attempt.
-local function requeue_at_head(id)
+-- h is its record, checked with job_problem; the caller then removes it from the in-flight set.
+local function requeue_at_head(id, h, recoveries)
   local jk = job_key(id)
-  redis.call('HINCRBY', jk, 'attempt', -1)
-  redis.call('HSET', jk, 'state', 'queued')
-  redis.call('HDEL', jk, 'worker', 'startedAt')
+  local attempt = math.max(0, (tonumber(h.attempt) or 0) - 1)
   redis.call('LPUSH', K.ready, id)
+  redis.call('HSET', jk, 'state', 'queued', 'attempt', string.format('%d', attempt))
+  if recoveries then redis.call('HSET', jk, 'recoveries', string.format('%d', recoveries)) end
+  redis.call('HDEL', jk, 'worker', 'startedAt')
 end
-

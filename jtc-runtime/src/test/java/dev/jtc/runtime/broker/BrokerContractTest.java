@@ -57,7 +57,10 @@ import org.junit.jupiter.api.Timeout;
  *       set runs now ({@code runAt} null);
  *   <li>a payload over {@link PayloadLimit#DEFAULT_MAX_BYTES} UTF-8 bytes (the default limit) is
  *       refused with a {@link PayloadTooLargeException}, and a batch with one such job enqueues
- *       nothing.
+ *       nothing;
+ *   <li>an id, name, queue, unique key, fingerprint or counter outside the {@link WireLimits} is
+ *       refused with an {@link InvalidJobException} naming the field, and a batch with one such job
+ *       enqueues nothing.
  * </ul>
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -353,6 +356,73 @@ public abstract class BrokerContractTest {
 
         broker.enqueue(atLimit);
         assertEquals(atLimit.payload(), fetchOne("w1", "default").payload());
+    }
+
+    // --- field limits --------------------------------------------------------------------------
+
+    private JobMessage withFields(String id, String name, String fingerprint, String uniqueKey, int attempt) {
+        return new JobMessage(id, name, "default", "{}", fingerprint, clock.instant(), null, uniqueKey, attempt, 0);
+    }
+
+    private void assertRefused(String field, JobMessage bad, String messagePart) {
+        JobMessage fine = job("default");
+        InvalidJobException refused = assertThrows(InvalidJobException.class, () -> broker.enqueueAll(List.of(fine, bad)),
+                field);
+        assertEquals(field, refused.field());
+        assertTrue(refused.getMessage().contains("field '" + field + "' " + messagePart), refused.getMessage());
+        assertTrue(refused.getMessage().length() < 400, "the message stays short: " + refused.getMessage().length());
+        assertThrows(InvalidJobException.class, () -> broker.enqueue(bad));
+        assertEquals(Optional.empty(), broker.status(fine.id()), "nothing of the refused batch was enqueued");
+        assertEquals(List.of(), broker.stats().queues().stream().filter(q -> q.ready() + q.scheduled() > 0).toList());
+    }
+
+    @Test
+    void aFiveMegabyteJobNameIsRefusedWithoutBeingCopiedAnywhere() {
+        String name = "N".repeat(5 * 1024 * 1024);
+        assertRefused("name", withFields(JobIds.next("default"), name, "", null, 0), "is 5242880 characters long; at most 200");
+        assertRefused("name", withFields(JobIds.next("default"), "send mail", "", null, 0), "may only contain");
+        assertRefused("name", withFields(JobIds.next("default"), "", "", null, 0), "may only contain");
+    }
+
+    @Test
+    void idsWithSpacesNewlinesOrTenKilobytesAreRefused() {
+        assertRefused("id", withFields("order 42@default", "SendMail", "", null, 0), "contains a space at position 5");
+        assertRefused("id", withFields("order-42\n@default", "SendMail", "", null, 0), "contains the control character U+000A");
+        assertRefused("id", withFields("x".repeat(10_240), "SendMail", "", null, 0), "is 10240 characters long; at most 256");
+        assertRefused("id", withFields("", "SendMail", "", null, 0), "is empty");
+    }
+
+    @Test
+    void uniqueKeysWithSpacesNewlinesOrMoreThan256BytesAreRefused() throws Exception {
+        assertRefused("uniqueKey", withFields(JobIds.next("default"), "SendMail", "", "invoice 42", 0), "contains a space");
+        assertRefused("uniqueKey", withFields(JobIds.next("default"), "SendMail", "", "invoice-42\n", 0), "contains the control character");
+        assertRefused("uniqueKey", withFields(JobIds.next("default"), "SendMail", "", "\u00e9".repeat(129), 0),
+                "is 258 bytes long in UTF-8; at most 256");
+        assertRefused("uniqueKey", withFields(JobIds.next("default"), "SendMail", "", "k".repeat(10_240), 0), "is 10240 bytes");
+
+        JobMessage longest = withFields(JobIds.next("default"), "SendMail", "", "\u00e9".repeat(128), 0);
+        broker.enqueue(longest);
+        assertEquals(longest.uniqueKey(), fetchOne("w1", "default").uniqueKey(), "256 bytes of UTF-8 is fine");
+    }
+
+    @Test
+    void fingerprintsLongerThan64OrWithSpacesAreRefused() {
+        assertRefused("fingerprint", withFields(JobIds.next("default"), "SendMail", "f".repeat(65), null, 0), "must be empty");
+        assertRefused("fingerprint", withFields(JobIds.next("default"), "SendMail", "v1 v2", null, 0), "must be empty");
+    }
+
+    @Test
+    void aNegativeAttemptIsRefused() {
+        assertRefused("attempt", withFields(JobIds.next("default"), "SendMail", "", null, -1), "is -1; it must be between 0");
+        assertRefused("recoveries", new JobMessage(JobIds.next("default"), "SendMail", "default", "{}", "", clock.instant(), null,
+                null, 0, -3), "is -3");
+    }
+
+    @Test
+    void aTickWhoseRunIsMalformedIsRefusedAndNotClaimed() {
+        JobMessage bad = withFields("tick run@default", "Sync.every", "", null, 0);
+        assertThrows(InvalidJobException.class, () -> broker.claimTick("Sync.every", clock.instant(), bad, false));
+        assertEquals(Optional.empty(), broker.lastTick("Sync.every"));
     }
 
     // --- delayed jobs --------------------------------------------------------------------------

@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,6 +51,44 @@ class DashboardCommandTest {
         commandThread[0].interrupt();
         assertEquals(0, exit.get(10, TimeUnit.SECONDS), cli.err());
         assertTrue(cli.out().contains("dashboard of ShopApp at " + address + " over redis://localhost:6379 (namespace jtc)"), cli.out());
+    }
+
+    @Test
+    void onEveryInterfaceItSaysSoAndEveryAddressItPrintsWorks() throws Exception {
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread command = new Thread(() -> exit.complete(cli.run(clock, "dashboard", "--host", "0.0.0.0", "--port", "0")));
+        command.start();
+
+        Matcher line = awaitLine(Pattern.compile("dashboard of ShopApp listening on all interfaces \\(0\\.0\\.0\\.0:(\\d+)\\):"
+                + " (http://127\\.0\\.0\\.1:\\d+/) from this host(.*) over redis://"));
+        String port = line.group(1);
+        assertEquals("http://127.0.0.1:" + port + "/", line.group(2));
+        List<String> printed = new ArrayList<>(List.of(line.group(2)));
+        Matcher others = Pattern.compile("http://(\\d+\\.\\d+\\.\\d+\\.\\d+):" + port + "/").matcher(line.group(3));
+        while (others.find()) {
+            printed.add(others.group());
+        }
+        for (String uri : printed) {
+            HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(uri))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), uri);
+        }
+        assertTrue(cli.out().contains("note: it has no login and its buttons change jobs"), cli.out());
+
+        command.interrupt();
+        assertEquals(0, exit.get(10, TimeUnit.SECONDS), cli.err());
+    }
+
+    private Matcher awaitLine(Pattern pattern) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Matcher m = pattern.matcher(cli.out());
+            if (m.find()) {
+                return m;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no line matching " + pattern + ": " + cli.out() + cli.err());
     }
 
     @Test

@@ -99,6 +99,25 @@ class DashboardRedisTest {
         assertEquals(3, fixture.getJson("/api/stats").number("totals.ready"), "the three retried jobs wait on payments");
     }
 
+    @Test
+    void aKeyOfTheWrongTypeIsShownAndTheRestOfThePageStillWorks() {
+        String failed = fixture.failedJob("SendWelcomeEmail", "mail", "{}", "smtp down");
+        fixture.failedJob("ChargeCard", "payments", "{}", "declined");
+        try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", redis.port())) {
+            jedis.del(broker.namespace() + ":{payments}:failed");
+            jedis.set(broker.namespace() + ":{payments}:failed", "garbage");
+        }
+
+        JsonTree overview = fixture.getJson("/api/overview");
+
+        assertEquals(broker.namespace() + ":{payments}:failed", overview.string("brokenKeys.0.key"));
+        assertEquals("string", overview.string("brokenKeys.0.found"));
+        assertEquals("zset", overview.string("brokenKeys.0.expected"));
+        assertEquals(1, overview.number("totals.failed"), "the broken set counts as empty");
+        assertEquals(failed, overview.string("failed.jobs.0.id"), "the other queues' failed jobs are listed");
+        assertEquals(1, fixture.getJson("/api/stats").list("brokenKeys").size());
+    }
+
     private static String path(String id, String action) {
         return "/api/failed/" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "/" + action;
     }

@@ -1,6 +1,7 @@
 package dev.jtc.runtime.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtc.runtime.JobState;
@@ -192,6 +193,121 @@ class RedisGarbageDataTest {
         List<Failure> history = onlyFailed().history();
         assertTrue(history.get(0).reason().startsWith("unreadable history entry: garbage"), history.toString());
         assertEquals("boom", history.get(1).reason());
+    }
+
+    /** Writes a record (with name, payload and the given fields) and pushes its id onto the ready list. */
+    private String foreign(String id, Map<String, String> fields) {
+        Map<String, String> record = new java.util.HashMap<>(Map.of("id", id, "name", "SendMail", "payload", "{}"));
+        record.putAll(fields);
+        jedis.hset("jtc:{default}:job:" + id, record);
+        jedis.rpush("jtc:{default}:ready", id);
+        return id;
+    }
+
+    private Map<String, String> failedReasons() {
+        return broker.failedJobs(0, 100).stream().collect(java.util.stream.Collectors.toMap(f -> f.job().id(), FailedJob::reason));
+    }
+
+    @Test
+    void aStateTheProtocolDoesNotAllowSendsTheJobToTheFailedSetWithTheState() throws Exception {
+        String upper = foreign(JobIds.next("default"), Map.of("state", "QUEUED"));
+        String fresh = foreign(JobIds.next("default"), Map.of("state", "new"));
+        String activeNowhere = foreign(JobIds.next("default"), Map.of("state", "active", "worker", "w9"));
+        String failedNowhere = foreign(JobIds.next("default"), Map.of("state", "failed", "reason", "it broke"));
+        String scheduledBogus = JobIds.next("default");
+        jedis.hset("jtc:{default}:job:" + scheduledBogus, Map.of("name", "SendMail", "payload", "{}", "state", "pending"));
+        jedis.zadd("jtc:{default}:scheduled", clock.millis(), scheduledBogus);
+        String queued = foreign(JobIds.next("default"), Map.of("state", "queued"));
+        String scheduled = foreign(JobIds.next("default"), Map.of("state", "scheduled"));
+        String none = foreign(JobIds.next("default"), Map.of());
+
+        assertEquals(List.of(queued, scheduled, none), fetchAll().stream().map(JobMessage::id).toList(),
+                "queued, scheduled and no state are what a producer may write");
+
+        Map<String, String> reasons = failedReasons();
+        assertEquals(5, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(upper).startsWith("unknown state 'QUEUED' (a producer writes 'queued' or 'scheduled', or no"
+                + " state); its id was on the ready list"), reasons.get(upper));
+        assertTrue(reasons.get(fresh).startsWith("unknown state 'new'"), reasons.get(fresh));
+        assertTrue(reasons.get(activeNowhere).contains("says state 'active' but no worker holds it (worker 'w9')"),
+                reasons.get(activeNowhere));
+        assertTrue(reasons.get(failedNowhere).contains("says state 'failed' (it broke)"), reasons.get(failedNowhere));
+        assertTrue(reasons.get(scheduledBogus).startsWith("unknown state 'pending'") && reasons.get(scheduledBogus)
+                .endsWith("its id was in the scheduled set"), reasons.get(scheduledBogus));
+        for (String id : reasons.keySet()) {
+            assertEquals(Optional.of(JobState.FAILED), broker.status(id));
+        }
+    }
+
+    @Test
+    void badNumbersNameTheFieldInsteadOfANumberFormatException() throws Exception {
+        String dash = foreign(JobIds.next("default"), Map.of("attempt", "-"));
+        String range = foreign(JobIds.next("default"), Map.of("enqueuedAt", "1-2"));
+        String twenty = foreign(JobIds.next("default"), Map.of("runAt", "12345678901234567890"));
+        String negative = foreign(JobIds.next("default"), Map.of("attempt", "-3"));
+        String negativeRecoveries = foreign(JobIds.next("default"), Map.of("recoveries", "-1"));
+        JobMessage fine = good();
+
+        assertEquals(List.of(fine.id()), fetchAll().stream().map(JobMessage::id).toList());
+
+        Map<String, String> reasons = failedReasons();
+        assertEquals("malformed job record: field 'attempt' is '-', not a count from 0 (at most 9 digits)", reasons.get(dash));
+        assertEquals("malformed job record: field 'enqueuedAt' is '1-2', not epoch milliseconds (at most 15 digits)",
+                reasons.get(range));
+        assertEquals("malformed job record: field 'runAt' is '12345678901234567890', not epoch milliseconds (at most 15"
+                + " digits)", reasons.get(twenty));
+        assertEquals("malformed job record: field 'attempt' is '-3', not a count from 0 (at most 9 digits)", reasons.get(negative));
+        assertTrue(reasons.get(negativeRecoveries).contains("field 'recoveries' is '-1'"), reasons.get(negativeRecoveries));
+        reasons.values().forEach(r -> assertFalse(r.contains("NumberFormatException"), r));
+    }
+
+    @Test
+    void overLongOrIllFormedNamesIdsUniqueKeysAndFingerprintsAreFailedAtFetch() throws Exception {
+        String longName = foreign(JobIds.next("default"), Map.of("name", "N".repeat(5 * 1024 * 1024)));
+        String spacedName = foreign(JobIds.next("default"), Map.of("name", "send mail"));
+        String longId = foreign("x".repeat(300), Map.of());
+        String spacedId = foreign("order 42@default", Map.of());
+        String spacedKey = foreign(JobIds.next("default"), Map.of("uniqueKey", "invoice 42"));
+        String longKey = foreign(JobIds.next("default"), Map.of("uniqueKey", "k".repeat(10_240)));
+        String longFingerprint = foreign(JobIds.next("default"), Map.of("fingerprint", "f".repeat(100)));
+
+        assertEquals(List.of(), fetchAll());
+
+        Map<String, String> reasons = failedReasons();
+        assertEquals(7, reasons.size(), reasons.keySet().toString());
+        assertTrue(reasons.get(longName).contains("field 'name' is 'NNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN...' (5242880 bytes),"
+                + " not 1 to 200 of [A-Za-z0-9._-]"), reasons.get(longName));
+        assertTrue(reasons.get(longName).length() < 300, "the reason does not copy the name");
+        assertTrue(reasons.get(spacedName).contains("field 'name' is 'send mail'"), reasons.get(spacedName));
+        assertTrue(reasons.get(longId).contains("(300 bytes) is not 1 to 256 printable ASCII characters"), reasons.get(longId));
+        assertTrue(reasons.get(spacedId).contains("id 'order 42@default' is not 1 to 256 printable"), reasons.get(spacedId));
+        assertTrue(reasons.get(spacedKey).contains("field 'uniqueKey' is 'invoice 42', not 1 to 256 bytes"), reasons.get(spacedKey));
+        assertTrue(reasons.get(longKey).contains("(10240 bytes), not 1 to 256 bytes"), reasons.get(longKey));
+        assertTrue(reasons.get(longFingerprint).contains("field 'fingerprint' is"), reasons.get(longFingerprint));
+    }
+
+    @Test
+    void staleAndRepeatedEntriesAreCountedAndLogged() throws Exception {
+        JobMessage job = good();
+        broker.complete("w1", fetchAll());
+        JobMessage next = good();
+        jedis.rpush("jtc:{default}:ready", job.id()); // a completed job's id again
+        jedis.rpush("jtc:{default}:ready", next.id()); // the same id twice in a row of the list
+
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<JobMessage> got;
+        try {
+            got = fetchAll();
+        } finally {
+            System.setErr(original);
+        }
+
+        assertEquals(List.of(next.id()), got.stream().map(JobMessage::id).toList());
+        assertTrue(log.toString(java.nio.charset.StandardCharsets.UTF_8).contains("fetch from queue 'default' dropped 2 stale"
+                + " entries of jobs that are already elsewhere"), log.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(0, jedis.llen("jtc:{default}:ready"));
     }
 
     @Test

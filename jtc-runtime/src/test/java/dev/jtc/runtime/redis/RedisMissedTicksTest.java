@@ -268,6 +268,38 @@ class RedisMissedTicksTest {
     }
 
     @Test
+    void runOnceOfAOneSecondTaskAfterTwentySecondsDownIsOneRunNotABurst() throws Exception {
+        ScheduledTask ping = ScheduledTask.every("Every.second", "1s", Duration.ofSeconds(1)).missed(MissedTicks.RUN_ONCE).build();
+        ScheduledTask pingAll = ScheduledTask.every("Every.second-all", "1s", Duration.ofSeconds(1)).missed(MissedTicks.RUN_ALL)
+                .build();
+        List<ScheduledTask> tasks = List.of(ping, pingAll);
+        RedisBroker broker = inspector();
+        Worker first = startWorker("before", tasks);
+        await("the tasks to be seen", () -> tasks.stream().allMatch(t -> broker.lastTick(t.name()).isPresent()));
+        stop(first, Duration.ofSeconds(5));
+        int before = claims().size();
+
+        // Every worker was down for 20 s (the threshold is 5 s): 20 ticks of each task came and went.
+        clock.set(START.plusSeconds(20).plusMillis(500));
+        startWorker("after", tasks);
+        awaitSettled(broker, tasks, Map.of(ping.name(), START.plusSeconds(20), pingAll.name(), START.plusSeconds(20)));
+
+        Map<String, List<Instant>> ran = ticksRun();
+        assertEquals(0, before);
+        assertEquals(List.of(START.plusSeconds(20)), ran.get(ping.name()), "RUN_ONCE: one run for the 20 missed ticks");
+        assertEquals(secondsFrom(START.plusSeconds(11), CATCH_UP_CAP), ran.get(pingAll.name()),
+                "RUN_ALL: the newest " + CATCH_UP_CAP + " ticks, the ones inside the threshold included");
+    }
+
+    private static List<Instant> secondsFrom(Instant first, int seconds) {
+        List<Instant> out = new ArrayList<>();
+        for (int i = 0; i < seconds; i++) {
+            out.add(first.plusSeconds(i));
+        }
+        return out;
+    }
+
+    @Test
     void withoutOverlapATickIsSpentWhileThePreviousRunIsStillActiveOrWaiting() throws Exception {
         ScheduledTask slow = ScheduledTask.every("Slow.everyMinute", "1m", Duration.ofMinutes(1)).overlap(false)
                 .missed(MissedTicks.RUN_ONCE).build();

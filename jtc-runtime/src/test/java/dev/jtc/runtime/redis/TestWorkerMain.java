@@ -23,7 +23,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * it for real. Its jobs write what they do into Redis under {@code test:*}, where the test reads it.
  *
  * <p>Arguments: redis URL, namespace, worker id, concurrency, heartbeat interval ms, heartbeat TTL
- * ms, recovery interval ms, shutdown grace ms, and {@code ticks} to run the 1-second scheduled task.
+ * ms, recovery interval ms, shutdown grace ms, and {@code ticks} to run the 1-second scheduled task; the
+ * system property {@code jtc.test.maxRecoveries} sets how often a job may be taken back from dead
+ * workers (3 unless set).
  * SIGTERM shuts the worker down gracefully (a shutdown hook), SIGKILL is a crash.
  *
  * <p>Jobs: {@code Sleep} with payload {@code {"ms":N}} records {@code test:started} and
@@ -48,6 +50,7 @@ public final class TestWorkerMain {
         Duration recovery = Duration.ofMillis(Long.parseLong(args[6]));
         Duration grace = Duration.ofMillis(Long.parseLong(args[7]));
         boolean ticks = args.length > 8 && args[8].equals("ticks");
+        int maxRecoveries = Integer.getInteger("jtc.test.maxRecoveries", 3);
 
         Clock clock = Clock.systemUTC();
         RedisBroker redis = RedisBroker.connect(url, namespace, clock);
@@ -62,6 +65,7 @@ public final class TestWorkerMain {
                 .fetchBatchSize(concurrency)
                 .heartbeat(heartbeat, ttl)
                 .recoveryInterval(recovery)
+                .maxRecoveries(maxRecoveries)
                 .shutdownGrace(grace)
                 .schedulerEnabled(ticks)
                 .build();

@@ -26,14 +26,20 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Settings of one worker process; durations in milliseconds. */
-    record Settings(int concurrency, long heartbeatMillis, long ttlMillis, long recoveryMillis, long graceMillis, boolean ticks) {}
+    record Settings(int concurrency, long heartbeatMillis, long ttlMillis, long recoveryMillis, long graceMillis, boolean ticks,
+            int maxRecoveries) {
+
+        Settings(int concurrency, long heartbeatMillis, long ttlMillis, long recoveryMillis, long graceMillis, boolean ticks) {
+            this(concurrency, heartbeatMillis, ttlMillis, recoveryMillis, graceMillis, ticks, 3);
+        }
+    }
 
     static WorkerProcess start(String redisUrl, String namespace, String id, Settings settings, Path logDirectory) {
         Path log = logDirectory.resolve(id + ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1",
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Djtc.test.maxRecoveries=" + settings.maxRecoveries(),
                 TestWorkerMain.class.getName(),
                 redisUrl, namespace, id,
                 Integer.toString(settings.concurrency()),

@@ -174,9 +174,59 @@ class SchedulerTest {
 
         scheduler.pollOnce();
 
-        // 2.6 million ticks were missed; the newest five (cap) plus the on-time ones run.
-        int ran = drain("default").size();
-        assertTrue(ran >= 5 && ran <= 5 + 6, "ran " + ran);
+        // 2.6 million ticks were missed; the newest five (the cap) run, and no more.
+        assertEquals(5, drain("default").size());
+    }
+
+    /** A 1-second task after 20 seconds without a scheduler: 20 ticks due, the newest five inside the 5 s threshold. */
+    private Scheduler twentySecondsDown(MissedTicks missed) {
+        ScheduledTask everySecond = ScheduledTask.every("Ping", "1s", Duration.ofSeconds(1)).missed(missed).build();
+        Scheduler scheduler = scheduler(everySecond);
+        scheduler.pollOnce();
+        clock.advance(Duration.ofSeconds(20).plusMillis(500));
+        return scheduler;
+    }
+
+    @Test
+    void runOnceAfterDowntimeRunsOnceWhateverTheLatenessThreshold() throws Exception {
+        Scheduler scheduler = twentySecondsDown(MissedTicks.RUN_ONCE);
+        FlakyBroker recording = new FlakyBroker(broker);
+        Scheduler observed = new Scheduler(recording, scheduler.tasks(), clock, config, clock.advancingSleeper());
+
+        observed.pollOnce();
+        observed.pollOnce();
+
+        assertEquals(List.of(START.plusSeconds(20)), recording.enqueuedTicks(), "one run, for the newest tick");
+        assertEquals(1, drain("default").size());
+        assertEquals(Optional.of(START.plusSeconds(20)), broker.lastTick("Ping"));
+        clock.advance(Duration.ofMillis(500));
+        observed.pollOnce();
+        assertEquals(1, drain("default").size(), "then on time again");
+    }
+
+    @Test
+    void skipAfterDowntimeRunsNoneOfTheDueTicksNotEvenThoseInsideTheThreshold() throws Exception {
+        Scheduler scheduler = twentySecondsDown(MissedTicks.SKIP);
+
+        scheduler.pollOnce();
+
+        assertEquals(List.of(), drain("default"));
+        assertEquals(Optional.of(START.plusSeconds(20)), broker.lastTick("Ping"));
+        clock.advance(Duration.ofMillis(500));
+        scheduler.pollOnce();
+        assertEquals(1, drain("default").size(), "the next tick runs");
+    }
+
+    @Test
+    void runAllAfterDowntimeRunsTheNewestTicksUpToTheCapAndNoMore() throws Exception {
+        Scheduler scheduler = twentySecondsDown(MissedTicks.RUN_ALL);
+        FlakyBroker recording = new FlakyBroker(broker);
+        Scheduler observed = new Scheduler(recording, scheduler.tasks(), clock, config, clock.advancingSleeper());
+
+        observed.pollOnce();
+
+        assertEquals(List.of(START.plusSeconds(16), START.plusSeconds(17), START.plusSeconds(18), START.plusSeconds(19),
+                START.plusSeconds(20)), recording.enqueuedTicks(), "cap 5, the on-time ticks included");
     }
 
     @Test
