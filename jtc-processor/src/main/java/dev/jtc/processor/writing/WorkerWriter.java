@@ -53,7 +53,7 @@ public final class WorkerWriter {
                     app.applicationReference(), COMMAND_LINE, workerClass, String.join(", ", moduleArguments));
         } else {
             worker.addJavadoc("Runs $L as a worker: {@code work} (the default), {@code list}, {@code dashboard},\n"
-                    + "{@code enqueue}, {@code stats}, {@code failed} and {@code make job}; see {@code --help}.\n", app.applicationReference());
+                    + "{@code enqueue}, {@code stats}, {@code failed}, {@code check} and {@code make job}; see {@code --help}.\n", app.applicationReference());
             worker.addMethod(MethodSpec.methodBuilder("main")
                     .addJavadoc("Runs the command in {@code args} and exits with its status.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -6,7 +6,7 @@ import javax.annotation.processing.Generated;
 
 /**
  * Runs {@code com.acme.ops.OpsApp} as a worker: {@code work} (the default), {@code list}, {@code dashboard},
- * {@code enqueue}, {@code stats}, {@code failed} and {@code make job}; see {@code --help}.
+ * {@code enqueue}, {@code stats}, {@code failed}, {@code check} and {@code make job}; see {@code --help}.
  */
 @Generated("dev.jtc.processor.JtcProcessor")
 public final class OpsAppWorker {
