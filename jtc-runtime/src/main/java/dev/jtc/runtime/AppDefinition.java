@@ -1,8 +1,10 @@
 package dev.jtc.runtime;
 
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything the runtime needs from one application, handed over by the generated
@@ -26,6 +28,20 @@ public record AppDefinition(
         jobTypes = List.copyOf(jobTypes);
         scheduledTasks = List.copyOf(scheduledTasks);
         Objects.requireNonNull(runnerFactory, "runnerFactory");
+    }
+
+    /**
+     * The queues the application's jobs and tasks use by default, in the order they are declared
+     * ({@code default} if it has none): what a worker listens to unless told otherwise.
+     */
+    public List<String> queues() {
+        Set<String> queues = new LinkedHashSet<>();
+        jobTypes.forEach(type -> queues.add(type.queue()));
+        scheduledTasks.forEach(task -> queues.add(task.jobType().queue()));
+        if (queues.isEmpty()) {
+            queues.add("default");
+        }
+        return List.copyOf(queues);
     }
 
     /** Builds the application's dispatch table over a component bound to the runtime's objects. */

@@ -6,6 +6,7 @@ import static dev.jtc.processor.writing.SourceFiles.OPTIONAL;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_EXCEPTION;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_READER;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_WRITER;
+import static dev.jtc.processor.writing.SourceFiles.TYPED_JOB;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -14,6 +15,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.jtc.processor.model.PayloadType;
 import dev.jtc.processor.model.PayloadType.Container;
@@ -79,7 +81,8 @@ public final class CodecWriter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(encode(job, recordMethodNames))
                 .addMethod(decode(job, recordMethodNames))
-                .addMethod(run(job));
+                .addMethod(run(job))
+                .addMethod(typedJob(job));
         for (RecordType record : records.values()) {
             codec.addMethod(writeRecord(job.codec(), record, recordMethodNames));
             codec.addMethod(readRecord(job.codec(), record, recordMethodNames));
@@ -134,6 +137,20 @@ public final class CodecWriter {
     }
 
     /** {@code Duration.ofSeconds(30)}, or {@code JobType.NO_TIMEOUT}. */
+    /**
+     * The job's type with its decoder, for tests and tools. A method rather than a constant: the
+     * method reference is then bootstrapped by the code that asks, not by every worker at start.
+     */
+    private static MethodSpec typedJob(JobSpec job) {
+        ParameterizedTypeName typed = ParameterizedTypeName.get(TYPED_JOB, payloadName(job));
+        return MethodSpec.methodBuilder("job")
+                .addJavadoc("This job for tests and tools that read its payloads: {@link #TYPE} and {@link #decode}.\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(typed)
+                .addStatement("return new $T<>(TYPE, $T::decode)", TYPED_JOB, job.codec())
+                .build();
+    }
+
     private static CodeBlock timeout(Duration timeout) {
         return timeout.isZero() ? CodeBlock.of("$T.NO_TIMEOUT", JOB_TYPE) : SourceFiles.durationCode(timeout);
     }

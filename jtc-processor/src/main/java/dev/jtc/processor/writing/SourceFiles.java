@@ -18,6 +18,7 @@ final class SourceFiles {
     static final ClassName PAYLOAD_READER = ClassName.get("dev.jtc.runtime.codec", "PayloadReader");
     static final ClassName PAYLOAD_EXCEPTION = ClassName.get("dev.jtc.runtime", "PayloadException");
     static final ClassName JOB_TYPE = ClassName.get("dev.jtc.runtime", "JobType");
+    static final ClassName TYPED_JOB = ClassName.get("dev.jtc.runtime", "TypedJob");
     static final ClassName JOB_HANDLE = ClassName.get("dev.jtc.runtime", "JobHandle");
     static final ClassName JOB_CONTEXT = ClassName.get("dev.jtc.runtime", "JobContext");
     static final ClassName JOB_RUNNER = ClassName.get("dev.jtc.runtime", "JobRunner");

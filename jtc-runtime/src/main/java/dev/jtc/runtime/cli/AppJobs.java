@@ -4,10 +4,8 @@ import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /** Looks up an application's job types by name, with a helpful message when a name is wrong. */
 final class AppJobs {
@@ -25,14 +23,7 @@ final class AppJobs {
 
     /** The queues the application's jobs and tasks use, in the order they are declared. */
     static List<String> queues(AppDefinition app) {
-        Set<String> queues = new LinkedHashSet<>();
-        for (JobType type : all(app)) {
-            queues.add(type.queue());
-        }
-        if (queues.isEmpty()) {
-            queues.add("default");
-        }
-        return List.copyOf(queues);
+        return app.queues();
     }
 
     /** The job type named {@code name}; throws naming the close matches or listing the names. */

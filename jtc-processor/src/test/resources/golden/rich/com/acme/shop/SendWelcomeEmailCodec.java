@@ -3,6 +3,7 @@ package com.acme.shop;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
+import dev.jtc.runtime.TypedJob;
 import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.codec.PayloadWriter;
 import java.time.Duration;
@@ -73,6 +74,13 @@ public final class SendWelcomeEmailCodec {
             Exception {
         Payload p = decode(payload);
         job.handle(p.userId(), p.template());
+    }
+
+    /**
+     * This job for tests and tools that read its payloads: {@link #TYPE} and {@link #decode}.
+     */
+    public static TypedJob<Payload> job() {
+        return new TypedJob<>(TYPE, SendWelcomeEmailCodec::decode);
     }
 
     /**

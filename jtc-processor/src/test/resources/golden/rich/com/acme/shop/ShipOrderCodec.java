@@ -3,6 +3,7 @@ package com.acme.shop;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
+import dev.jtc.runtime.TypedJob;
 import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.codec.PayloadWriter;
 import java.math.BigDecimal;
@@ -95,6 +96,13 @@ public final class ShipOrderCodec {
     public static void run(ShipOrder job, String payload, JobContext context) throws Exception {
         Payload p = decode(payload);
         job.handle(p.orderId(), p.items(), p.address(), p.notBefore(), p.stock(), p.priority(), p.total(), context);
+    }
+
+    /**
+     * This job for tests and tools that read its payloads: {@link #TYPE} and {@link #decode}.
+     */
+    public static TypedJob<Payload> job() {
+        return new TypedJob<>(TYPE, ShipOrderCodec::decode);
     }
 
     private static void writeAddress(PayloadWriter out, Address value) {
