@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class WorkerCommandLineTest {
 
-    private static final Pattern RUN_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} (\\d{2}):(\\d{2}):(\\d{2})");
+    private static final Pattern RUN_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T(\\d{2}):(\\d{2}):(\\d{2})(?:Z|[+-]\\d{2}:\\d{2})");
 
     @Test
     void listNamesEveryJobAndScheduleWithItsNextRunTimes() throws Exception {

@@ -2,6 +2,7 @@ package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.DispatchOptions;
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.JobHandle;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.broker.Broker;
@@ -73,7 +74,7 @@ final class EnqueueCommand implements Callable<Integer> {
                 context.out.println("not enqueued: job " + handle.id() + " with unique key '" + uniqueKey + "' is still pending");
             } else {
                 String when = options.effectiveRunAt(context.clock.instant())
-                        .map(at -> ", runs at " + at + (delay != null ? " (in " + Durations.format(delay) + ")" : ""))
+                        .map(at -> ", runs at " + DisplayFormat.instant(at) + (delay != null ? " (in " + Durations.format(delay) + ")" : ""))
                         .orElse("");
                 context.out.println("enqueued " + type.name() + " as " + handle.id() + " on queue "
                         + options.queue().orElse(type.queue()) + when);

@@ -1,5 +1,6 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.FailedJob;
 import dev.jtc.runtime.broker.Failure;
@@ -81,7 +82,7 @@ final class FailedCommand implements Callable<Integer> {
                     context.out.println();
                     context.out.println(f.job().id() + " " + f.job().name() + " payload " + f.job().payload());
                     for (Failure attempt : f.history()) {
-                        context.out.println("  attempt " + attempt.attempt() + " at " + attempt.at() + ": " + attempt.reason());
+                        context.out.println("  attempt " + attempt.attempt() + " at " + DisplayFormat.instant(attempt.at()) + ": " + attempt.reason());
                         if (!attempt.stackTrace().isEmpty()) {
                             attempt.stackTrace().lines().forEach(line -> context.out.println("    " + line));
                         }

@@ -74,14 +74,14 @@ class JtcCommandLineTest {
         assertTrue(header.startsWith("NAME             KIND   EXPRESSION       ZONE           QUEUE        DESCRIPTION"), header);
         String hourly = lines.get(7);
         assertTrue(hourly.startsWith("Reports.hourly   cron   0 * * * *        UTC            default      Hourly sales report"), hourly);
-        assertTrue(hourly.endsWith("2026-03-02 11:00:00, 2026-03-02 12:00:00, 2026-03-02 13:00:00"), hourly);
+        assertTrue(hourly.endsWith("2026-03-02T11:00:00Z, 2026-03-02T12:00:00Z, 2026-03-02T13:00:00Z"), hourly);
         String morning = lines.get(8);
         assertTrue(morning.startsWith("Reports.morning  cron   0 9 * * MON-FRI  Europe/Berlin  default"), morning);
-        // 10:00 UTC is 11:00 in Berlin: the next 9:00 (Berlin time) is on Tuesday.
-        assertTrue(morning.endsWith("2026-03-03 09:00:00, 2026-03-04 09:00:00, 2026-03-05 09:00:00"), morning);
+        // 10:00 UTC is 11:00 in Berlin: the next 9:00 (Berlin time, written with its offset) is on Tuesday.
+        assertTrue(morning.endsWith("2026-03-03T09:00:00+01:00, 2026-03-04T09:00:00+01:00, 2026-03-05T09:00:00+01:00"), morning);
         String ping = lines.get(9);
         assertTrue(ping.startsWith("Health.ping      every  30s              UTC            maintenance  every 30 seconds"), ping);
-        assertTrue(ping.endsWith("2026-03-02 10:00:30, 2026-03-02 10:01:00, 2026-03-02 10:01:30"), ping);
+        assertTrue(ping.endsWith("2026-03-02T10:00:30Z, 2026-03-02T10:01:00Z, 2026-03-02T10:01:30Z"), ping);
         int nextRunsColumn = header.indexOf("NEXT RUNS");
         for (String row : List.of(hourly, morning, ping)) {
             assertEquals(' ', row.charAt(nextRunsColumn - 1), "columns line up: " + row);
@@ -209,7 +209,7 @@ class JtcCommandLineTest {
 
         String out = cli.out();
         assertTrue(out.contains("Processed: 0   Failed attempts: 1   In the failed set: 1"), out);
-        assertTrue(out.contains("QUEUE    READY  SCHEDULED  ACTIVE\ndefault  0      1          0\nmail     1      0          0\n"), out);
+        assertTrue(out.contains("QUEUE    QUEUED  SCHEDULED  ACTIVE\ndefault  0       1          0\nmail     1       0          0\n"), out);
         assertTrue(out.contains("host-1-abc  host  1234  mail,default  10           1h      2s ago"), out);
     }
 
@@ -260,6 +260,18 @@ class JtcCommandLineTest {
         assertTrue(lines.get(2).startsWith(retried) && lines.get(2).contains("1         2026-03-02T10:00:30Z")
                 && lines.get(2).endsWith("IllegalStateException: smtp down"), lines.get(2));
         assertTrue(lines.get(3).startsWith(delayed) && lines.get(3).endsWith("2026-03-02T11:00:00Z"), lines.get(3));
+    }
+
+    @Test
+    void jobsWritesInstantsToTheSecondAsTheDashboardDoes() {
+        clock.advance(Duration.ofMillis(750));
+        String id = enqueueMail(Duration.ofSeconds(90));
+
+        assertEquals(0, cli.run(clock, "jobs", "mail", "--state", "scheduled"));
+
+        List<String> lines = cli.out().lines().toList();
+        assertEquals(List.of(id, "SendMail", "0", "2026-03-02T10:01:30Z"), List.of(lines.get(2).split("\\s+")));
+        assertEquals(dev.jtc.runtime.DisplayFormat.instant(clock.instant().plusSeconds(90)), lines.get(2).split("\\s+")[3]);
     }
 
     @Test
