@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtc.runtime.JtcVersion;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The generated {@code ShopAppWorker} main, run in its own JVM the way {@code bin/run-sample}
  * runs it: {@code list} shows every job and schedule, the shop's and the inventory library's;
- * {@code demo} runs the demo jobs of both modules and a scheduled tick and exits by itself; and
- * {@code work} explains an unreachable Redis in one line.
+ * {@code demo} runs the demo jobs of both modules and a scheduled tick and exits by itself;
+ * {@code --version} reads jtc's version from the runtime on the classpath (its jar, when Maven
+ * runs {@code verify}); a mistyped command exits with 2 and the close one; and {@code work}
+ * explains an unreachable Redis in one line.
  */
 class WorkerCommandLineTest {
 
@@ -71,6 +74,25 @@ class WorkerCommandLineTest {
         assertTrue(Pattern.compile("\\[done\\]\\s+GenerateInvoice").matcher(out).find(), "the charge orders an invoice: " + out);
         assertTrue(Pattern.compile("\\[done\\]\\s+ReserveStock").matcher(out).find(), "the library's jobs: " + out);
         assertTrue(Pattern.compile("\\[done\\]\\s+RestockProduct").matcher(out).find(), "the library's jobs: " + out);
+    }
+
+    @Test
+    void versionNamesTheApplicationAndTheJtcItRunsOn() throws Exception {
+        WorkerProcess.Result result = WorkerProcess.run(Map.of(), "--version");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertNotEquals("unknown", JtcVersion.current(), "jtc-runtime's version file was filtered when it was built");
+        assertEquals("ShopApp (jtc " + JtcVersion.current() + ")", result.out().lines().findFirst().orElse(""), result.out());
+        assertTrue(result.out().lines().skip(1).findFirst().orElse("").startsWith("Java "), result.out());
+    }
+
+    @Test
+    void aMistypedCommandIsAUsageErrorWithTheCloseCommand() throws Exception {
+        WorkerProcess.Result result = WorkerProcess.run(Map.of(), "wrok");
+
+        assertEquals(2, result.exitCode(), result.out() + result.err());
+        assertEquals("error: unknown command 'wrok'\nhint: did you mean 'work'? (run 'ShopApp --help' for the commands)\n",
+                result.err());
     }
 
     @Test

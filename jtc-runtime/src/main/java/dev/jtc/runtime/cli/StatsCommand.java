@@ -28,7 +28,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         brokerOptions.resolveWith(context).warnIfPrivate(context, "stats");
         BrokerStats stats;
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
+        try (Broker broker = brokerOptions.open(1)) {
             stats = broker.stats();
         }
         Instant now = context.clock.instant();

@@ -5,6 +5,7 @@ import dev.jtc.runtime.worker.WorkerConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,6 +72,18 @@ final class WorkerOptions {
         return String.join(",", AppJobs.queues(app).stream().map(q -> q + ":1").toList());
     }
 
+    /**
+     * Builds a worker's configuration from these options: a value the configuration refuses (a
+     * queue list that does not parse, a concurrency of 0, a heartbeat TTL too short) is a usage error.
+     */
+    static WorkerConfig checked(Supplier<WorkerConfig> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     int concurrency(CliContext context, int fallback) {
         if (concurrency != null) {
             return concurrency;
@@ -82,7 +95,7 @@ final class WorkerOptions {
         try {
             return Integer.parseInt(fromEnvironment);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("JTC_CONCURRENCY='" + fromEnvironment + "' is not a whole number: set e.g. JTC_CONCURRENCY=10");
+            throw new UsageException("JTC_CONCURRENCY='" + fromEnvironment + "' is not a whole number", "set e.g. JTC_CONCURRENCY=10");
         }
     }
 }

@@ -131,15 +131,16 @@ class WorkerCommandsTest {
 
     @Test
     void workWithABadQueueListIsOneLine() {
-        assertEquals(1, cli.run(clock, "work", "--queues", "mail:x"));
-        assertEquals("error: queue weight 'x' of 'mail' is not a whole number: write e.g. mail:3,default:1\n", cli.err());
+        assertEquals(2, cli.run(clock, "work", "--queues", "mail:x"));
+        assertEquals("error: queue weight 'x' of 'mail' is not a whole number: write e.g. mail:3,default:1\n"
+                + "hint: run 'ShopApp work --help' for the options\n", cli.err());
     }
 
     @Test
     void workWithABadConcurrencyVariableSaysWhatToSet() {
         cli.env.put("JTC_CONCURRENCY", "ten");
-        assertEquals(1, cli.run(clock, "work"));
-        assertEquals("error: JTC_CONCURRENCY='ten' is not a whole number: set e.g. JTC_CONCURRENCY=10\n", cli.err());
+        assertEquals(2, cli.run(clock, "work"));
+        assertEquals("error: JTC_CONCURRENCY='ten' is not a whole number\nhint: set e.g. JTC_CONCURRENCY=10\n", cli.err());
     }
 
     @Test
@@ -203,8 +204,13 @@ class WorkerCommandsTest {
             cli.resources = loader;
             assertEquals(1, cli.run(clock, "demo"));
         }
-        assertEquals("error: jtc-demo.jobs line 2: unknown job 'SendMial' in ShopApp; its jobs are: SendMail, RebuildIndex,"
-                + " Reports.hourly, Reports.morning, Health.ping\n", cli.err());
+        assertEquals("error: jtc-demo.jobs line 2: unknown job 'SendMial' in ShopApp; did you mean 'SendMail'?\n", cli.err());
+    }
+
+    @Test
+    void demoRefusesAnUnknownJobOptionAsAUsageError() {
+        assertEquals(2, cli.run(clock, "demo", "--job", "RebuildIdx"));
+        assertEquals("error: --job RebuildIdx: unknown job 'RebuildIdx' in ShopApp\nhint: did you mean 'RebuildIndex'?\n", cli.err());
     }
 
     @Test
