@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * runs it: {@code list} shows every job and schedule, the shop's and the inventory library's;
  * {@code demo} runs the demo jobs of both modules and a scheduled tick and exits by itself;
  * {@code --version} reads jtc's version from the runtime on the classpath (its jar, when Maven
- * runs {@code verify}); a mistyped command exits with 2 and the close one; and {@code work}
- * explains an unreachable Redis in one line.
+ * runs {@code verify}); a mistyped command exits with 2 and the close one; {@code enqueue}
+ * refuses a payload the job's generated codec cannot decode before it looks for Redis; and
+ * {@code work} explains an unreachable Redis in one line.
  */
 class WorkerCommandLineTest {
 
@@ -93,6 +94,39 @@ class WorkerCommandLineTest {
         assertEquals(2, result.exitCode(), result.out() + result.err());
         assertEquals("error: unknown command 'wrok'\nhint: did you mean 'work'? (run 'ShopApp --help' for the commands)\n",
                 result.err());
+    }
+
+    @Test
+    void enqueueRefusesAPayloadTheJobsCodecCannotDecodeBeforeItReachesRedis() throws Exception {
+        // Redis is not there at all: a payload refused on this side never needs it.
+        Map<String, String> noRedis = Map.of("JTC_REDIS_URL", "redis://127.0.0.1:" + closedPort());
+        WorkerProcess.Result refused = WorkerProcess.run(noRedis, "enqueue", "charge-payment",
+                "{\"orderId\":\"1003\",\"amount\":\"9.90\",\"currency\":\"EUR\",\"cardToken\":\"tok_visa\"}");
+
+        assertEquals(2, refused.exitCode(), refused.out() + refused.err());
+        List<String> err = refused.err().lines().toList();
+        assertTrue(err.get(0).startsWith("error: cannot decode the payload of job 'charge-payment' at $.orderId: "), refused.err());
+        assertEquals("hint: the fields of charge-payment: orderId:long,amount:BigDecimal,currency:Currency,cardToken:String",
+                err.get(1), refused.err());
+        assertEquals(2, err.size(), refused.err());
+
+        WorkerProcess.Result badCurrency = WorkerProcess.run(noRedis, "enqueue", "charge-payment",
+                "{\"orderId\":1003,\"amount\":\"9.90\",\"currency\":\"EURO\",\"cardToken\":\"tok_visa\"}");
+        assertEquals(2, badCurrency.exitCode(), badCurrency.err());
+        assertTrue(badCurrency.err().startsWith("error: cannot decode the payload of job 'charge-payment' at $.currency: "),
+                badCurrency.err());
+
+        // The same job with a payload that decodes goes on to Redis, and finds it missing.
+        WorkerProcess.Result accepted = WorkerProcess.run(noRedis, "enqueue", "charge-payment",
+                "{\"orderId\":1003,\"amount\":\"9.90\",\"currency\":\"EUR\",\"cardToken\":\"tok_visa\"}");
+        assertEquals(1, accepted.exitCode(), accepted.err());
+        assertTrue(accepted.err().startsWith("error: cannot reach Redis at redis://127.0.0.1:"), accepted.err());
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test

@@ -56,8 +56,9 @@ final class DemoCommand implements Callable<Integer> {
         List<JobType> types = new ArrayList<>();
         for (DemoJobs.DemoJob job : jobs) {
             try {
-                types.add(AppJobs.require(context.app, job.name()));
-                PayloadCheck.requireObject(job.name(), job.payload());
+                JobType type = AppJobs.require(context.app, job.name());
+                PayloadCheck.require(context.app, type, job.payload());
+                types.add(type);
             } catch (UsageException e) {
                 String where = job.source() + ": " + e.getMessage();
                 if (job.fromOption()) {

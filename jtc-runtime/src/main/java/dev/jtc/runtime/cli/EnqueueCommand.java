@@ -52,7 +52,7 @@ final class EnqueueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobType type = AppJobs.require(context.app, jobName);
-        PayloadCheck.requireObject(jobName, payload);
+        PayloadCheck.require(context.app, type, payload);
         if (delay != null && runAt != null) {
             throw new UsageException("give either --delay or --run-at, not both");
         }
