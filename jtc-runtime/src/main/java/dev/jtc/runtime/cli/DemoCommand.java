@@ -76,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 .fetchWait(Duration.ofMillis(250))
                 .schedulerPoll(Duration.ofMillis(250))
                 .build());
+        WorkerOptions.warnAboutQueuesNotUsed(context, context.app, config.queueNames());
         Set<String> taskNames = context.app.scheduledTasks().stream().map(ScheduledTask::name).collect(Collectors.toSet());
         DemoReport report = new DemoReport(context.out, context.clock, taskNames);
         context.out.println(context.app.name() + " demo: an in-memory broker and one worker (queues " + config.queueNames()

@@ -46,6 +46,7 @@ final class WorkCommand implements Callable<Integer> {
                 .shutdownGrace(workerOptions.shutdownGrace)
                 .schedulerEnabled(!noScheduler))
                 .build());
+        WorkerOptions.warnAboutQueuesNotUsed(context, context.app, config.queueNames());
         context.out.println(context.app.name() + ": connecting to " + brokerOptions.describe());
         context.out.flush();
         try (Broker broker = brokerOptions.open(config.concurrency() + 8)) {

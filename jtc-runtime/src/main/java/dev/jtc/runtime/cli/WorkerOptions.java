@@ -3,7 +3,9 @@ package dev.jtc.runtime.cli;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.worker.WorkerConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
@@ -82,6 +84,30 @@ final class WorkerOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * Warns, in one line on standard error, about the queues of {@code listened} that are no job's
+     * default queue and no task's queue: most likely a typo, though a job dispatched with an
+     * explicit queue may still arrive there, so the worker listens to them all the same.
+     */
+    static void warnAboutQueuesNotUsed(CliContext context, AppDefinition app, List<String> listened) {
+        List<String> used = AppJobs.queues(app);
+        List<String> unused = listened.stream().filter(queue -> !used.contains(queue)).toList();
+        if (unused.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (String queue : unused) {
+            List<String> close = Suggestions.closeTo(queue, used);
+            named.add("'" + queue + "'" + (close.isEmpty() ? "" : " (did you mean " + Suggestions.quoted(close) + "?)"));
+        }
+        String list = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+        context.err.println("warning: no job or task of " + app.name() + " uses queue" + (named.size() == 1 ? " " : "s ") + list
+                + " (its queues: " + String.join(", ", used) + "); only jobs dispatched there with an explicit queue"
+                + " (enqueue --queue, DispatchOptions.withQueue) will arrive");
+        context.err.flush();
     }
 
     int concurrency(CliContext context, int fallback) {
