@@ -387,7 +387,7 @@ class JtcCommandLineTest {
     @Test
     void helpListsTheCommandsAndTheEnvironment() {
         assertEquals(0, cli.run(clock, "--help"));
-        for (String command : List.of("work", "list", "enqueue", "stats", "check", "jobs", "failed", "dashboard", "make", "demo")) {
+        for (String command : List.of("work", "list", "enqueue", "stats", "status", "check", "jobs", "failed", "dashboard", "make", "demo")) {
             assertTrue(cli.out().contains("  " + command + " "), command + " in " + cli.out());
         }
         // Every variable the command line reads (BrokerOptions, WorkerOptions, RedisBrokerOptions.fromEnvironment).
