@@ -190,6 +190,28 @@ final class GeneratedCodeRunsTest {
         assertTrue(e.getMessage().startsWith("cannot decode the payload of job 'SendWelcomeEmail' at $: malformed JSON"), e.getMessage());
     }
 
+    @Test
+    void definitionValidatesPayloadsWithTheJobsCodecsAndRunsNothing() throws Exception {
+        AppDefinition.PayloadValidator validator = definition().payloadValidator();
+        String welcome = (String) codecMethod("SendWelcomeEmailCodec", "encode").invoke(null, 42L, "welcome");
+        validator.validate("SendWelcomeEmail", welcome);
+        validator.validate("ship-order", (String) codecMethod("ShipOrderCodec", "encode").invoke(null, shipOrderArguments()));
+
+        PayloadException wrongType = assertThrows(PayloadException.class,
+                () -> validator.validate("SendWelcomeEmail", "{\"userId\":\"forty-two\",\"template\":\"welcome\"}"));
+        assertTrue(wrongType.getMessage().startsWith("cannot decode the payload of job 'SendWelcomeEmail' at $.userId: "),
+                wrongType.getMessage());
+        PayloadException missing = assertThrows(PayloadException.class,
+                () -> validator.validate("ship-order", "{\"orderId\":\"" + ORDER + "\"}"));
+        assertTrue(missing.getMessage().startsWith("cannot decode the payload of job 'ship-order'"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("items"), "names the missing field: " + missing.getMessage());
+
+        assertEquals("Maintenance.hourlyCleanup", assertThrows(UnknownJobException.class,
+                () -> validator.validate("Maintenance.hourlyCleanup", "{}")).jobName(), "tasks take no payload");
+        assertEquals("RenamedJob", assertThrows(UnknownJobException.class, () -> validator.validate("RenamedJob", "{}")).jobName());
+        assertEquals(List.of(), outbox(), "validating runs no job");
+    }
+
     private Object[] shipOrderArguments() throws ReflectiveOperationException {
         Class<?> lineItem = classes.load(SHOP + "LineItem");
         Class<?> address = classes.load(SHOP + "Address");

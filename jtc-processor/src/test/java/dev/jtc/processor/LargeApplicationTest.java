@@ -16,6 +16,7 @@ import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.UnknownJobException;
@@ -213,6 +214,25 @@ final class LargeApplicationTest {
 
         assertEquals(expected, ran());
         assertEquals(7, new HashSet<>(byPart.keySet()).size(), "seven entries from seven parts: " + byPart);
+    }
+
+    @Test
+    void payloadValidatorDecodesWithTheCodecOfEveryPart() throws Exception {
+        AppDefinition.PayloadValidator validator = definition().payloadValidator();
+        int parts = partCount();
+        Set<Integer> partsTried = new HashSet<>();
+        for (int index = 0; index < PROJECT.jobs() && partsTried.size() < parts; index++) {
+            String name = PROJECT.jobName(index);
+            if (partsTried.add(part(name, parts))) {
+                validator.validate(name, PROJECT.samplePayload(index));
+                PayloadException bad = assertThrows(PayloadException.class, () -> validator.validate(name, "[]"));
+                assertTrue(bad.getMessage().startsWith("cannot decode the payload of job '" + name + "'"), bad.getMessage());
+            }
+        }
+        assertEquals(parts, partsTried.size(), "a job from every part of the table");
+        String task = PROJECT.taskName(0);
+        assertEquals(task, assertThrows(UnknownJobException.class, () -> validator.validate(task, "{}")).jobName());
+        assertTrue(ran().isEmpty(), "validating runs nothing");
     }
 
     @Test

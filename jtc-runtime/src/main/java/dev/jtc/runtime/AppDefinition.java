@@ -9,25 +9,39 @@ import java.util.Set;
 /**
  * Everything the runtime needs from one application, handed over by the generated
  * {@code <App>Worker}: the job types and scheduled tasks (known without building anything, so
- * {@code list} works without Redis), and how to build the dispatch table once the runtime has a
- * dispatcher, a clock and settings to bind into the Dagger component.
+ * {@code list} works without Redis), how to build the dispatch table once the runtime has a
+ * dispatcher, a clock and settings to bind into the Dagger component, and how to check a payload
+ * with the jobs' generated codecs without running anything.
  *
  * @param name the application's name ({@code ShopApp})
  * @param jobTypes one per {@code @Job}
  * @param scheduledTasks one per {@code @Cron} or {@code @Every} method
  * @param runnerFactory builds the generated component and the generated {@code JobRunner} over it
+ * @param payloadValidator decodes a payload as the named job's generated codec does; the command
+ *     line's {@code enqueue} checks a payload with it before the payload reaches the broker
  */
 public record AppDefinition(
         String name,
         List<JobType> jobTypes,
         List<ScheduledTask> scheduledTasks,
-        RunnerFactory runnerFactory) {
+        RunnerFactory runnerFactory,
+        PayloadValidator payloadValidator) {
 
     public AppDefinition {
         Objects.requireNonNull(name, "name");
         jobTypes = List.copyOf(jobTypes);
         scheduledTasks = List.copyOf(scheduledTasks);
         Objects.requireNonNull(runnerFactory, "runnerFactory");
+        Objects.requireNonNull(payloadValidator, "payloadValidator");
+    }
+
+    /**
+     * A definition without generated codecs to check payloads with (a hand-written application,
+     * a test): {@code enqueue} then checks only that a payload is one JSON object, and the worker
+     * finds out whether it decodes.
+     */
+    public AppDefinition(String name, List<JobType> jobTypes, List<ScheduledTask> scheduledTasks, RunnerFactory runnerFactory) {
+        this(name, jobTypes, scheduledTasks, runnerFactory, PayloadValidator.NONE);
     }
 
     /**
@@ -48,5 +62,29 @@ public record AppDefinition(
     @FunctionalInterface
     public interface RunnerFactory {
         JobRunner create(Dispatcher dispatcher, Clock clock, Settings settings);
+    }
+
+    /**
+     * Decodes a payload as a job's generated codec does, and throws it away: the generated
+     * {@code <App>JobRunner.validatePayload}, a {@code switch} from each {@code @Job}'s name to its
+     * codec's {@code decode}. It builds nothing and needs no component, so a producer can check a
+     * payload before sending it.
+     */
+    @FunctionalInterface
+    public interface PayloadValidator {
+
+        /** Accepts every payload of every job: for definitions without generated codecs. */
+        PayloadValidator NONE = (jobName, payload) -> {};
+
+        /**
+         * Decodes {@code payload} as the job {@code jobName}'s codec does.
+         *
+         * @throws PayloadException if it does not decode into the job's parameters: malformed
+         *     JSON, a missing field, a value of the wrong type; the message names the job, the
+         *     field's path and the problem
+         * @throws UnknownJobException if no {@code @Job} has that name (scheduled tasks take no
+         *     payload and are not in the table)
+         */
+        void validate(String jobName, String payload) throws PayloadException, UnknownJobException;
     }
 }

@@ -2,6 +2,7 @@ package dev.jtc.processor.writing;
 
 import static dev.jtc.processor.writing.SourceFiles.JOB_CONTEXT;
 import static dev.jtc.processor.writing.SourceFiles.JOB_RUNNER;
+import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_EXCEPTION;
 import static dev.jtc.processor.writing.SourceFiles.UNKNOWN_JOB;
 
 import com.palantir.javapoet.ClassName;
@@ -14,6 +15,7 @@ import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import dev.jtc.schedule.Names;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -21,6 +23,10 @@ import javax.lang.model.element.Modifier;
  * case per job (its codec decodes and calls {@code handle} on a fresh instance from the
  * component) and one per scheduled task (its schedule calls the method). No reflection: every
  * call is written out.
+ *
+ * <p>Beside it, the static {@code validatePayload}: a {@code switch} from each job's name to its
+ * codec's {@code decode}, which the command line calls (through the worker's
+ * {@code AppDefinition}) to check a payload before it sends it.
  *
  * <p>Up to {@value #CASES_PER_METHOD} cases are one {@code switch}. A larger application's table
  * is split by the name's hash into nested classes of at most that many cases each, so that every
@@ -35,7 +41,13 @@ public final class JobRunnerWriter {
     /** About 45 bytes of bytecode per case: 100 stay near 4,500, well below 8,000. */
     static final int CASES_PER_METHOD = 100;
 
-    private record Case(String wireName, String group, CodeBlock call) {}
+    /**
+     * One name of the table.
+     *
+     * @param validation the call that decodes its payload without running it; {@code null} for a
+     *     scheduled task, which takes no payload
+     */
+    private record Case(String wireName, String group, CodeBlock call, CodeBlock validation) {}
 
     public JavaFile write(ApplicationSpec app) {
         ClassName runnerClass = app.names().jobRunner();
@@ -63,9 +75,21 @@ public final class JobRunnerWriter {
                         .addParameter(component, "component")
                         .addStatement("this.component = component")
                         .build());
+        MethodSpec.Builder validate = MethodSpec.methodBuilder("validatePayload")
+                .addJavadoc("Decodes {@code payload} as the job named {@code name} decodes it, and runs nothing: what\n"
+                        + "{@code enqueue} checks before it sends a payload.\n\n"
+                        + "@throws PayloadException if it does not decode into the job's parameters\n"
+                        + "@throws UnknownJobException if no job has that name (scheduled tasks take no payload)\n")
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addParameter(String.class, "name")
+                .addParameter(String.class, "payload")
+                .addException(PAYLOAD_EXCEPTION)
+                .addException(UNKNOWN_JOB);
         if (cases.size() <= CASES_PER_METHOD) {
-            run.addCode(nameSwitch(cases));
+            run.addCode(nameSwitch(cases, Case::call));
             runner.addMethod(run.build());
+            validate.addCode(nameSwitch(cases, Case::validation));
+            runner.addMethod(validate.build());
         } else {
             int parts = parts(cases);
             List<List<Case>> byPart = new ArrayList<>();
@@ -76,12 +100,16 @@ public final class JobRunnerWriter {
             run.addJavadoc("\n<p>The $L jobs and tasks are split by the name's hash into $L parts, so that each method stays small\n"
                     + "enough for the JIT to compile it.\n", cases.size(), parts);
             run.beginControlFlow("switch ($T.tablePart(name, $L))", NAMES, parts);
+            validate.beginControlFlow("switch ($T.tablePart(name, $L))", NAMES, parts);
             for (int i = 0; i < parts; i++) {
                 run.addStatement("case $L -> Part$L.run(component, name, payload, context)", i, i);
+                validate.addStatement("case $L -> Part$L.validatePayload(name, payload)", i, i);
                 runner.addType(partClass("Part" + i, component, byPart.get(i)));
             }
             run.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
+            validate.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
             runner.addMethod(run.build());
+            runner.addMethod(validate.build());
         }
         TypeSpec.Builder withOrigins = runner.build().toBuilder();
         app.originatingElements().forEach(withOrigins::addOriginatingElement);
@@ -92,24 +120,30 @@ public final class JobRunnerWriter {
         List<Case> cases = new ArrayList<>();
         for (JobEntry job : app.jobs()) {
             cases.add(new Case(job.wireName(), "jobs declared in " + job.type().packageName(),
-                    CodeBlock.of("$T.run(component.$N(), payload, context)", job.codec(), job.method())));
+                    CodeBlock.of("$T.run(component.$N(), payload, context)", job.codec(), job.method()),
+                    CodeBlock.of("$T.decode(payload)", job.codec())));
         }
         for (TaskEntry task : app.tasks()) {
             cases.add(new Case(task.wireName(), "tasks declared in " + task.owner().canonicalName(),
-                    CodeBlock.of("$T.$N(component.$N(), context)", task.schedule(), task.runner(), task.method())));
+                    CodeBlock.of("$T.$N(component.$N(), context)", task.schedule(), task.runner(), task.method()), null));
         }
         return cases;
     }
 
-    private static CodeBlock nameSwitch(List<Case> cases) {
+    /** {@code switch (name)} with a case per entry that has a call in {@code call}, grouped under one-line comments. */
+    private static CodeBlock nameSwitch(List<Case> cases, Function<Case, CodeBlock> call) {
         CodeBlock.Builder code = CodeBlock.builder().beginControlFlow("switch (name)");
         String group = null;
         for (Case entry : cases) {
+            CodeBlock statement = call.apply(entry);
+            if (statement == null) {
+                continue;
+            }
             if (!entry.group().equals(group)) {
                 group = entry.group();
                 code.add("// $L\n", group);
             }
-            code.addStatement("case $S -> $L", entry.wireName(), entry.call());
+            code.addStatement("case $S -> $L", entry.wireName(), statement);
         }
         return code.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow().build();
     }
@@ -125,7 +159,15 @@ public final class JobRunnerWriter {
                         .addParameter(String.class, "payload")
                         .addParameter(JOB_CONTEXT, "context")
                         .addException(Exception.class)
-                        .addCode(nameSwitch(cases))
+                        .addCode(nameSwitch(cases, Case::call))
+                        .build())
+                .addMethod(MethodSpec.methodBuilder("validatePayload")
+                        .addModifiers(Modifier.STATIC)
+                        .addParameter(String.class, "name")
+                        .addParameter(String.class, "payload")
+                        .addException(PAYLOAD_EXCEPTION)
+                        .addException(UNKNOWN_JOB)
+                        .addCode(nameSwitch(cases, Case::validation))
                         .build())
                 .build();
     }

@@ -34,11 +34,13 @@ public final class WorkerWriter {
                 moduleArguments.add("new " + module.type().simpleName() + "(...)");
             }
         }
-        definition.addJavadoc("Everything the runtime needs from $L: its job types, its scheduled tasks, and how to\n"
-                + "build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.\n", app.applicationReference());
-        definition.addStatement("return new $T($S, $T.JOB_TYPES, $T.TASKS,\n(dispatcher, clock, settings) -> new $T($T.factory().create($L)))",
+        definition.addJavadoc("Everything the runtime needs from $L: its job types, its scheduled tasks, how to\n"
+                + "build the dispatch table over a component bound to the runtime's dispatcher, clock and settings, and\n"
+                + "how to check a payload with the jobs' codecs.\n", app.applicationReference());
+        definition.addStatement("return new $T($S, $T.JOB_TYPES, $T.TASKS,\n(dispatcher, clock, settings) -> new $T($T.factory().create($L)),\n$T::validatePayload)",
                 APP_DEFINITION, app.names().applicationName(), app.names().jobs(), app.names().scheduleRegistry(),
-                app.names().jobRunner(), app.names().daggerComponent(), CodeBlock.join(createArguments, ", "));
+                app.names().jobRunner(), app.names().daggerComponent(), CodeBlock.join(createArguments, ", "),
+                app.names().jobRunner());
 
         TypeSpec.Builder worker = TypeSpec.classBuilder(workerClass)
                 .addAnnotation(SourceFiles.GENERATED);

@@ -36,6 +36,13 @@ public interface Broker extends AutoCloseable {
     /** The job's state; empty if unknown or its record has expired. */
     Optional<JobState> status(String jobId);
 
+    /**
+     * What the broker knows about one job: its state (as {@link #status} reports it), the job as
+     * stored and its failed attempts, where it waits or who runs it. Read-only. Empty for an id
+     * {@link #status} does not know; a completed job has only its state.
+     */
+    Optional<JobDetails> details(String jobId);
+
     // --- consuming -----------------------------------------------------------------------------
 
     /**

@@ -192,6 +192,33 @@ public final class InMemoryBroker implements Broker {
         }
     }
 
+    @Override
+    public Optional<JobDetails> details(String jobId) {
+        lock.lock();
+        try {
+            open();
+            Instant now = clock.instant();
+            expireFinished(now);
+            JobRecord record = records.get(jobId);
+            if (record == null || record.hasExpired(now)) {
+                return Optional.empty();
+            }
+            JobState state = record.state;
+            if (state == JobState.COMPLETED) {
+                // As in Redis, where a completed job's record is deleted and only its state is kept.
+                return Optional.of(JobDetails.completed(jobId, record.message.queue()));
+            }
+            boolean active = state == JobState.ACTIVE;
+            boolean failedNow = state == JobState.FAILED;
+            return Optional.of(new JobDetails(jobId, record.message.queue(), state, record.message,
+                    state == JobState.SCHEDULED ? record.dueAt : null, active ? record.workerId : null,
+                    active ? record.activeSince : null, failedNow ? record.failedAt : null, failedNow ? record.reason : null,
+                    record.history));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // --- consuming -----------------------------------------------------------------------------
 
     @Override

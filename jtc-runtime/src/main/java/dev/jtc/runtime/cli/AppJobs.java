@@ -26,7 +26,11 @@ final class AppJobs {
         return app.queues();
     }
 
-    /** The job type named {@code name}; throws naming the close matches or listing the names. */
+    /**
+     * The job type named {@code name}.
+     *
+     * @throws UsageException naming the close matches ({@link Suggestions}), or listing the names
+     */
     static JobType require(AppDefinition app, String name) {
         List<JobType> all = all(app);
         for (JobType type : all) {
@@ -35,11 +39,14 @@ final class AppJobs {
             }
         }
         List<String> names = all.stream().map(JobType::name).toList();
-        String lower = name.toLowerCase(Locale.ROOT);
-        List<String> close = names.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains(lower)
-                || lower.contains(n.toLowerCase(Locale.ROOT))).toList();
-        String hint = !close.isEmpty() ? "did you mean " + String.join(" or ", close) + "?"
+        List<String> close = Suggestions.closeTo(name, names);
+        String hint = !close.isEmpty() ? "did you mean " + Suggestions.quoted(close) + "?"
                 : names.isEmpty() ? "this application has no jobs" : "its jobs are: " + String.join(", ", names);
-        throw new IllegalArgumentException("unknown job '" + name + "' in " + app.name() + "; " + hint);
+        throw new UsageException("unknown job '" + name + "' in " + app.name(), hint);
+    }
+
+    /** Whether {@code type} is a scheduled task's, which takes no payload, rather than a {@code @Job}'s. */
+    static boolean isTask(AppDefinition app, JobType type) {
+        return app.scheduledTasks().stream().anyMatch(task -> task.jobType().name().equals(type.name()));
     }
 }

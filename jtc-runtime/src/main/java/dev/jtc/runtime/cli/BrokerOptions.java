@@ -1,5 +1,8 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BrokerException;
+import dev.jtc.runtime.redis.RedisBroker;
 import dev.jtc.runtime.redis.RedisBrokerOptions;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -20,7 +23,7 @@ final class BrokerOptions {
             try {
                 return valueOf(text.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown broker '" + text + "': use --broker redis or --broker memory");
+                throw new UsageException("unknown broker '" + text + "'", "use --broker redis or --broker memory (or JTC_BROKER)");
             }
         }
     }
@@ -67,8 +70,41 @@ final class BrokerOptions {
      * {@code connections}.
      */
     RedisBrokerOptions redisOptions(int connections) {
-        RedisBrokerOptions options = RedisBrokerOptions.fromEnvironment(context.env);
+        RedisBrokerOptions options;
+        try {
+            options = RedisBrokerOptions.fromEnvironment(context.env);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), "see 'Environment variables' in docs/cli.md");
+        }
         return options.withPoolSize(Math.max(options.poolSize(), connections));
+    }
+
+    /**
+     * Opens the broker these options name for a command that may use {@code connections} at once.
+     * A URL or namespace that does not parse is a usage error; a Redis that does not answer is a
+     * {@link BrokerException} (the command failed).
+     */
+    Broker open(int connections) {
+        try {
+            return context.brokers.open(this, context.clock, connections);
+        } catch (BrokerException e) {
+            throw asUsageError(e);
+        }
+    }
+
+    /** A Redis broker of its own, for {@code check}, which reads Redis itself whatever broker the other commands open. */
+    RedisBroker openRedis(int connections) {
+        try {
+            return RedisBroker.connect(redisUrl(), namespace(), context.clock, redisOptions(connections));
+        } catch (BrokerException e) {
+            throw asUsageError(e);
+        }
+    }
+
+    /** {@link RedisBroker#connect} reports a URL or namespace it cannot parse as a BrokerException caused by an IllegalArgumentException. */
+    private static RuntimeException asUsageError(BrokerException e) {
+        return e.getCause() instanceof IllegalArgumentException ? new UsageException(e.getMessage(),
+                "write the URL as redis://[user:password@]host[:port][/db] or rediss://...") : e;
     }
 
     /**

@@ -40,8 +40,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         AuditReport report;
         // Its own connection, whatever broker the other commands open: the audit reads Redis itself.
-        try (RedisBroker broker = RedisBroker.connect(brokerOptions.redisUrl(), brokerOptions.namespace(), context.clock,
-                brokerOptions.redisOptions(2))) {
+        try (RedisBroker broker = brokerOptions.openRedis(2)) {
             report = broker.audit().run(repair);
         }
         context.out.println("Checked " + brokerOptions.describe() + ": " + report.queues() + " queue(s), " + report.jobRecords()

@@ -34,9 +34,12 @@ final class DashboardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port " + port + " is not a port", "use 1 to 65535, or 0 for a free one");
+        }
         brokerOptions.resolveWith(context).warnIfPrivate(context, "dashboard");
         CountDownLatch stop = new CountDownLatch(1);
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 4);
+        try (Broker broker = brokerOptions.open(4);
                 Dashboard dashboard = Dashboard.start(broker, context.app, context.clock, host, port)) {
             if (context.handleSignals) {
                 SignalHandling.install(signal -> stop.countDown(), signal -> Runtime.getRuntime().halt(130));

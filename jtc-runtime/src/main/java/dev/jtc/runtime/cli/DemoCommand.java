@@ -56,20 +56,27 @@ final class DemoCommand implements Callable<Integer> {
         List<JobType> types = new ArrayList<>();
         for (DemoJobs.DemoJob job : jobs) {
             try {
-                types.add(AppJobs.require(context.app, job.name()));
-                PayloadCheck.requireObject(job.name(), job.payload());
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(job.source() + ": " + e.getMessage(), e);
+                JobType type = AppJobs.require(context.app, job.name());
+                PayloadCheck.require(context.app, type, job.payload());
+                types.add(type);
+            } catch (UsageException e) {
+                String where = job.source() + ": " + e.getMessage();
+                if (job.fromOption()) {
+                    throw new UsageException(where, e.hint());
+                }
+                // The application's own demo file is wrong, not the command line.
+                throw new IllegalArgumentException(where + (e.hint() != null ? "; " + e.hint() : ""), e);
             }
         }
-        WorkerConfig config = WorkerConfig.builder()
+        WorkerConfig config = WorkerOptions.checked(() -> WorkerConfig.builder()
                 .queues(workerOptions.queues(context, context.app))
                 .concurrency(workerOptions.concurrency(context, 4))
                 .shutdownGrace(workerOptions.shutdownGrace.compareTo(Duration.ofSeconds(5)) < 0 ? workerOptions.shutdownGrace
                         : Duration.ofSeconds(5))
                 .fetchWait(Duration.ofMillis(250))
                 .schedulerPoll(Duration.ofMillis(250))
-                .build();
+                .build());
+        WorkerOptions.warnAboutQueuesNotUsed(context, context.app, config.queueNames());
         Set<String> taskNames = context.app.scheduledTasks().stream().map(ScheduledTask::name).collect(Collectors.toSet());
         DemoReport report = new DemoReport(context.out, context.clock, taskNames);
         context.out.println(context.app.name() + " demo: an in-memory broker and one worker (queues " + config.queueNames()

@@ -27,7 +27,13 @@ final class DemoJobs {
     static final String RESOURCE = "jtc-demo.jobs";
 
     /** One job to dispatch; {@code source} says where it was written, for error messages. */
-    record DemoJob(String name, String payload, String source) {}
+    record DemoJob(String name, String payload, String source) {
+
+        /** Whether it came from a {@code --job} option rather than the demo file. */
+        boolean fromOption() {
+            return source.startsWith("--job ");
+        }
+    }
 
     private DemoJobs() {}
 
@@ -74,7 +80,7 @@ final class DemoJobs {
             return new DemoJob(option.strip(), "{}", "--job " + option);
         }
         if (equals <= 0) {
-            throw new IllegalArgumentException("--job '" + option + "' must be name=json, e.g. --job 'SendMail={\"userId\":42}'");
+            throw new UsageException("--job '" + option + "' must be name=json", "write e.g. --job 'SendMail={\"userId\":42}'");
         }
         String payload = option.substring(equals + 1).strip();
         return new DemoJob(option.substring(0, equals).strip(), payload.isEmpty() ? "{}" : payload, "--job " + option);

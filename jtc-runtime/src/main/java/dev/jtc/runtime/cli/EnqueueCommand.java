@@ -2,9 +2,12 @@ package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.DispatchOptions;
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.JobHandle;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.InvalidJobException;
+import dev.jtc.runtime.broker.PayloadTooLargeException;
 import dev.jtc.schedule.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,36 +52,52 @@ final class EnqueueCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         JobType type = AppJobs.require(context.app, jobName);
-        PayloadCheck.requireObject(jobName, payload);
+        PayloadCheck.require(context.app, type, payload);
         if (delay != null && runAt != null) {
-            throw new IllegalArgumentException("give either --delay or --run-at, not both");
+            throw new UsageException("give either --delay or --run-at, not both");
         }
-        DispatchOptions options = DispatchOptions.none();
-        if (delay != null) {
-            options = options.withDelay(delay);
-        }
-        if (runAt != null) {
-            options = options.withRunAt(runAt);
-        }
-        if (queue != null) {
-            options = options.withQueue(queue);
-        }
-        if (uniqueKey != null) {
-            options = options.withUniqueKey(uniqueKey);
-        }
+        DispatchOptions options = options();
         brokerOptions.resolveWith(context).warnIfPrivate(context, "enqueue");
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
-            JobHandle handle = new BrokerDispatcher(broker, context.clock).dispatch(type, payload, options);
+        try (Broker broker = brokerOptions.open(1)) {
+            JobHandle handle;
+            try {
+                handle = new BrokerDispatcher(broker, context.clock).dispatch(type, payload, options);
+            } catch (InvalidJobException | PayloadTooLargeException e) {
+                // The broker checks the job before it writes anything: a --queue, --unique-key or payload out of bounds.
+                throw new UsageException(e.getMessage());
+            }
             if (handle.duplicate()) {
                 context.out.println("not enqueued: job " + handle.id() + " with unique key '" + uniqueKey + "' is still pending");
             } else {
                 String when = options.effectiveRunAt(context.clock.instant())
-                        .map(at -> ", runs at " + at + (delay != null ? " (in " + Durations.format(delay) + ")" : ""))
+                        .map(at -> ", runs at " + DisplayFormat.instant(at) + (delay != null ? " (in " + Durations.format(delay) + ")" : ""))
                         .orElse("");
                 context.out.println("enqueued " + type.name() + " as " + handle.id() + " on queue "
                         + options.queue().orElse(type.queue()) + when);
             }
         }
         return 0;
+    }
+
+    /** The dispatch options given; a queue name or unique key they refuse is a usage error. */
+    private DispatchOptions options() {
+        DispatchOptions options = DispatchOptions.none();
+        try {
+            if (delay != null) {
+                options = options.withDelay(delay);
+            }
+            if (runAt != null) {
+                options = options.withRunAt(runAt);
+            }
+            if (queue != null) {
+                options = options.withQueue(queue);
+            }
+            if (uniqueKey != null) {
+                options = options.withUniqueKey(uniqueKey);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return options;
     }
 }

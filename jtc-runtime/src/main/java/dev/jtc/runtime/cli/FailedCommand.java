@@ -1,5 +1,6 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.FailedJob;
 import dev.jtc.runtime.broker.Failure;
@@ -31,9 +32,14 @@ final class FailedCommand implements Callable<Integer> {
                 + " failed delete <id> or failed purge");
     }
 
+    private static NotFoundException notFailed(String id) {
+        return new NotFoundException("no failed job with id '" + id + "'",
+                "'failed list' shows the failed jobs; 'status " + id + "' says where that job is");
+    }
+
     private static Broker open(CliContext context, BrokerOptions options) {
         options.resolveWith(context).warnIfPrivate(context, "failed");
-        return context.brokers.open(options, context.clock, 1);
+        return options.open(1);
     }
 
     /** {@code failed list}: newest first, with the reason and, on request, every attempt's failure. */
@@ -60,6 +66,9 @@ final class FailedCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (limit < 0 || offset < 0) {
+                throw new UsageException("--limit and --offset must not be negative");
+            }
             List<FailedJob> failed;
             long total;
             try (Broker broker = open(context, brokerOptions)) {
@@ -81,7 +90,7 @@ final class FailedCommand implements Callable<Integer> {
                     context.out.println();
                     context.out.println(f.job().id() + " " + f.job().name() + " payload " + f.job().payload());
                     for (Failure attempt : f.history()) {
-                        context.out.println("  attempt " + attempt.attempt() + " at " + attempt.at() + ": " + attempt.reason());
+                        context.out.println("  attempt " + attempt.attempt() + " at " + DisplayFormat.instant(attempt.at()) + ": " + attempt.reason());
                         if (!attempt.stackTrace().isEmpty()) {
                             attempt.stackTrace().lines().forEach(line -> context.out.println("    " + line));
                         }
@@ -136,7 +145,7 @@ final class FailedCommand implements Callable<Integer> {
                     return 0;
                 }
                 if (!broker.retryFailed(which.id)) {
-                    throw new IllegalArgumentException("no failed job with id '" + which.id + "' (see: failed list)");
+                    throw notFailed(which.id);
                 }
                 context.out.println("retried " + which.id);
                 return 0;
@@ -164,7 +173,7 @@ final class FailedCommand implements Callable<Integer> {
         public Integer call() {
             try (Broker broker = open(context, brokerOptions)) {
                 if (!broker.deleteFailed(id)) {
-                    throw new IllegalArgumentException("no failed job with id '" + id + "' (see: failed list)");
+                    throw notFailed(id);
                 }
             }
             context.out.println("deleted " + id);

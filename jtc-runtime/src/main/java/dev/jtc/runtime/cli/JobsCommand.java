@@ -4,6 +4,7 @@ import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
+import dev.jtc.schedule.Names;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -89,12 +90,17 @@ final class JobsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 0 || offset < 0) {
-            throw new IllegalArgumentException("--limit and --offset must not be negative");
+            throw new UsageException("--limit and --offset must not be negative");
+        }
+        try {
+            Names.requireValid("queue", queue);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), "'stats' lists the queues");
         }
         brokerOptions.resolveWith(context).warnIfPrivate(context, "jobs");
         List<PendingJob> jobs;
         long total;
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
+        try (Broker broker = brokerOptions.open(1)) {
             jobs = broker.pendingJobs(queue, state.state, offset, limit);
             total = broker.stats().queues().stream().filter(q -> q.queue().equals(queue)).mapToLong(state::size)
                     .findFirst().orElse(0);

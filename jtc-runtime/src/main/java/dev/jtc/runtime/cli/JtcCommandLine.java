@@ -1,6 +1,7 @@
 package dev.jtc.runtime.cli;
 
 import dev.jtc.runtime.AppDefinition;
+import dev.jtc.runtime.JtcVersion;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.schedule.Durations;
 import java.io.PrintWriter;
@@ -20,16 +21,31 @@ import picocli.CommandLine.ScopeType;
  * {@code main} does the same with its own {@link AppDefinition}.
  *
  * <p>Commands: {@code work} (the default: run a worker), {@code list}, {@code enqueue},
- * {@code stats}, {@code check [--repair]}, {@code jobs <queue>}, {@code failed list|retry|delete|purge}, {@code dashboard},
+ * {@code stats}, {@code status <id>}, {@code check [--repair]}, {@code jobs <queue>}, {@code failed list|retry|delete|purge}, {@code dashboard},
  * {@code make job} and {@code demo}. Options fall back to environment variables
  * ({@code JTC_REDIS_URL}, {@code JTC_NAMESPACE}, {@code JTC_BROKER}, {@code JTC_CONCURRENCY},
  * {@code JTC_QUEUES}); a few Redis settings come from the environment only (see the help's footer). Errors are printed as one
- * line and a hint; the exit code is 0 on success, 1 when the command failed, 2 for a usage error.
- * Set {@code JTC_DEBUG=1} to see stack traces.
+ * line and a hint; the exit code is {@link #EXIT_OK} on success, {@link #EXIT_FAILED} when the
+ * command failed, {@link #EXIT_USAGE} for a usage error (with a suggestion for a mistyped command
+ * or option) and {@link #EXIT_NOT_FOUND} for a job id the broker does not know. Set
+ * {@code JTC_DEBUG=1} to see stack traces.
  */
 public final class JtcCommandLine {
 
-    private static final Set<String> ROOT_FLAGS = Set.of("-h", "--help");
+    /** The command did what it was asked. */
+    public static final int EXIT_OK = 0;
+    /** The command ran and failed: Redis unreachable, a demo job failed, problems left by {@code check}, ... */
+    public static final int EXIT_FAILED = 1;
+    /**
+     * The command as typed cannot run: an unknown command or option, a missing, malformed or
+     * conflicting argument, an unknown job name, a payload the job's codec refuses, or a setting
+     * (an option or its {@code JTC_*} variable) it cannot use.
+     */
+    public static final int EXIT_USAGE = 2;
+    /** The job id given ({@code status}, {@code failed retry}, {@code failed delete}) is not known to the broker. */
+    public static final int EXIT_NOT_FOUND = 3;
+
+    private static final Set<String> ROOT_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
     private JtcCommandLine() {}
 
@@ -61,6 +77,7 @@ public final class JtcCommandLine {
         root.addSubcommand("list", new ListCommand(context));
         root.addSubcommand("enqueue", new EnqueueCommand(context));
         root.addSubcommand("stats", new StatsCommand(context));
+        root.addSubcommand("status", new StatusCommand(context));
         root.addSubcommand("check", new CheckCommand(context));
         root.addSubcommand("jobs", new JobsCommand(context));
         CommandLine failed = new CommandLine(new FailedCommand(context));
@@ -75,16 +92,18 @@ public final class JtcCommandLine {
         root.addSubcommand("demo", new DemoCommand(context));
         root.addSubcommand("dashboard", new DashboardCommand(context));
 
+        root.getCommandSpec().version(versionLines(context.app.name()));
         root.registerConverter(Duration.class, Durations::parse);
         root.registerConverter(Instant.class, Instant::parse);
         root.setOut(context.out);
         root.setErr(context.err);
         root.setCaseInsensitiveEnumValuesAllowed(true);
         root.setParameterExceptionHandler((error, args) -> {
-            context.err.println("error: " + error.getMessage());
-            context.err.println("hint: run '" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options");
+            UsageErrors.Explained explained = UsageErrors.explain(error);
+            context.err.println("error: " + explained.message());
+            context.err.println("hint: " + explained.hint());
             context.err.flush();
-            return 2;
+            return EXIT_USAGE;
         });
         root.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             context.err.println("error: " + message(error));
@@ -92,14 +111,35 @@ public final class JtcCommandLine {
                 StringWriter trace = new StringWriter();
                 error.printStackTrace(new PrintWriter(trace));
                 context.err.print(trace);
-            } else if (!(error instanceof IllegalArgumentException) && !(error instanceof BrokerException)
+            }
+            int exitCode = EXIT_FAILED;
+            if (error instanceof UsageException usage) {
+                context.err.println("hint: " + (usage.hint() != null ? usage.hint() : UsageErrors.seeHelp(commandLine, "the options")));
+                exitCode = EXIT_USAGE;
+            } else if (error instanceof NotFoundException notFound) {
+                context.err.println("hint: " + notFound.hint());
+                exitCode = EXIT_NOT_FOUND;
+            } else if (UsageErrors.isGroup(commandLine) && error instanceof IllegalArgumentException) {
+                // A group (failed, make) runs its own call() only when its subcommand is missing.
+                context.err.println("hint: " + UsageErrors.seeHelp(commandLine, "its commands"));
+                exitCode = EXIT_USAGE;
+            } else if (!debug(context) && !(error instanceof IllegalArgumentException) && !(error instanceof BrokerException)
                     && !(error instanceof IllegalStateException)) {
                 context.err.println("hint: set JTC_DEBUG=1 to see the stack trace");
             }
             context.err.flush();
-            return 1;
+            return exitCode;
         });
         return root;
+    }
+
+    /** What {@code --version} prints: the application on jtc's version, and the Java it runs on. */
+    static String[] versionLines(String appName) {
+        return new String[] {
+            appName + " (jtc " + JtcVersion.current() + ")",
+            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
+        };
     }
 
     private static boolean debug(CliContext context) {
@@ -111,7 +151,8 @@ public final class JtcCommandLine {
     private static String message(Throwable error) {
         String text = error.getMessage();
         if (error instanceof IllegalArgumentException || error instanceof IllegalStateException
-                || error instanceof BrokerException || error instanceof java.io.UncheckedIOException) {
+                || error instanceof BrokerException || error instanceof java.io.UncheckedIOException
+                || error instanceof UsageException || error instanceof NotFoundException) {
             return text == null ? error.getClass().getSimpleName() : text;
         }
         return error.getClass().getName() + (text == null ? "" : ": " + text);
@@ -135,6 +176,9 @@ public final class JtcCommandLine {
 
         @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT, description = "Show this help.")
         boolean help;
+
+        @Option(names = {"-V", "--version"}, versionHelp = true, description = "Show jtc's version and the application's name.")
+        boolean version;
 
         private final CliContext context;
 

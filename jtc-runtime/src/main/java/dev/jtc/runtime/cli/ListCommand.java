@@ -23,6 +23,9 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (next < 0) {
+            throw new UsageException("--next must not be negative");
+        }
         List<JobType> jobs = context.app.jobTypes();
         context.out.println("Jobs of " + context.app.name() + " (" + jobs.size() + ")");
         if (jobs.isEmpty()) {

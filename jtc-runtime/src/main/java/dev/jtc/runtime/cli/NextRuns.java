@@ -1,18 +1,14 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.ScheduledTask;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The next run times of a scheduled task, written in the task's own zone. */
+/** The next run times of a scheduled task, written in the task's own zone with its offset. */
 final class NextRuns {
-
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private NextRuns() {}
 
@@ -26,7 +22,7 @@ final class NextRuns {
                 runs.add("never again");
                 break;
             }
-            runs.add(RUN_TIME.format(ZonedDateTime.ofInstant(run.get(), task.zone())));
+            runs.add(DisplayFormat.instant(run.get(), task.zone()));
             cursor = run.get();
         }
         return String.join(", ", runs);
@@ -39,7 +35,7 @@ final class NextRuns {
 
     /** The zone's id, with the offset {@code Z} written as {@code UTC}. */
     static String zone(ScheduledTask task) {
-        return task.zone().equals(ZoneOffset.UTC) ? "UTC" : task.zone().getId();
+        return DisplayFormat.zone(task.zone());
     }
 
     /** "cron" or "every". */

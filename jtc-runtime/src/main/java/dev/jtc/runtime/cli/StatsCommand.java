@@ -1,14 +1,12 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.WorkerInfo;
-import dev.jtc.schedule.Durations;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,7 +28,7 @@ final class StatsCommand implements Callable<Integer> {
     public Integer call() {
         brokerOptions.resolveWith(context).warnIfPrivate(context, "stats");
         BrokerStats stats;
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, 1)) {
+        try (Broker broker = brokerOptions.open(1)) {
             stats = broker.stats();
         }
         Instant now = context.clock.instant();
@@ -42,7 +40,7 @@ final class StatsCommand implements Callable<Integer> {
         if (stats.queues().isEmpty()) {
             context.out.println("  none yet");
         } else {
-            TextTable queues = new TextTable("QUEUE", "READY", "SCHEDULED", "ACTIVE");
+            TextTable queues = new TextTable("QUEUE", "QUEUED", "SCHEDULED", "ACTIVE");
             for (QueueStats q : stats.queues()) {
                 queues.row(q.queue(), q.ready(), q.scheduled(), q.active());
             }
@@ -67,16 +65,11 @@ final class StatsCommand implements Callable<Integer> {
             TextTable workers = new TextTable("ID", "HOST", "PID", "QUEUES", "CONCURRENCY", "UP FOR", "LAST HEARTBEAT");
             for (WorkerInfo w : stats.workers()) {
                 workers.row(w.id(), w.host(), w.pid(), String.join(",", w.queues()), w.concurrency(),
-                        ago(w.startedAt(), now), ago(w.lastHeartbeat(), now) + " ago");
+                        DisplayFormat.span(w.startedAt(), now), DisplayFormat.span(w.lastHeartbeat(), now) + " ago");
             }
             workers.print(context.out);
         }
         context.out.flush();
         return 0;
-    }
-
-    private static String ago(Instant then, Instant now) {
-        Duration d = Duration.between(then, now).truncatedTo(ChronoUnit.SECONDS);
-        return Durations.format(d.isNegative() ? Duration.ZERO : d);
     }
 }

@@ -1,11 +1,17 @@
 package dev.jtc.runtime.cli;
 
+import dev.jtc.runtime.DisplayFormat;
+import dev.jtc.runtime.JobState;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A table printed as aligned columns under a header, for terminals and for grep. */
+/**
+ * A table printed as aligned columns under a header, for terminals and for grep. Instants and job
+ * states in cells are written as {@link DisplayFormat} writes them everywhere.
+ */
 final class TextTable {
 
     private final List<String> headers;
@@ -19,8 +25,18 @@ final class TextTable {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("row has " + cells.length + " cells, table has " + headers.size() + " columns");
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "" : String.valueOf(c)).toList());
+        rows.add(Arrays.stream(cells).map(TextTable::text).toList());
         return this;
+    }
+
+    private static String text(Object cell) {
+        if (cell instanceof Instant instant) {
+            return DisplayFormat.instant(instant);
+        }
+        if (cell instanceof JobState state) {
+            return DisplayFormat.state(state);
+        }
+        return cell == null ? "" : String.valueOf(cell);
     }
 
     boolean isEmpty() {

@@ -40,15 +40,16 @@ final class WorkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         brokerOptions.resolveWith(context);
-        WorkerConfig config = workerOptions.recovery(WorkerConfig.builder()
+        WorkerConfig config = WorkerOptions.checked(() -> workerOptions.recovery(WorkerConfig.builder()
                 .queues(workerOptions.queues(context, context.app))
                 .concurrency(workerOptions.concurrency(context, 10))
                 .shutdownGrace(workerOptions.shutdownGrace)
                 .schedulerEnabled(!noScheduler))
-                .build();
+                .build());
+        WorkerOptions.warnAboutQueuesNotUsed(context, context.app, config.queueNames());
         context.out.println(context.app.name() + ": connecting to " + brokerOptions.describe());
         context.out.flush();
-        try (Broker broker = context.brokers.open(brokerOptions, context.clock, config.concurrency() + 8)) {
+        try (Broker broker = brokerOptions.open(config.concurrency() + 8)) {
             BrokerDispatcher dispatcher = new BrokerDispatcher(broker, context.clock);
             JobRunner runner = context.app.runnerFactory().create(dispatcher, context.clock,
                     Settings.fromEnvironment(workerOptions.settings));

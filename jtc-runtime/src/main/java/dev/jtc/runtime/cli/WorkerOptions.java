@@ -3,8 +3,11 @@ package dev.jtc.runtime.cli;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.worker.WorkerConfig;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,6 +74,42 @@ final class WorkerOptions {
         return String.join(",", AppJobs.queues(app).stream().map(q -> q + ":1").toList());
     }
 
+    /**
+     * Builds a worker's configuration from these options: a value the configuration refuses (a
+     * queue list that does not parse, a concurrency of 0, a heartbeat TTL too short) is a usage error.
+     */
+    static WorkerConfig checked(Supplier<WorkerConfig> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Warns, in one line on standard error, about the queues of {@code listened} that are no job's
+     * default queue and no task's queue: most likely a typo, though a job dispatched with an
+     * explicit queue may still arrive there, so the worker listens to them all the same.
+     */
+    static void warnAboutQueuesNotUsed(CliContext context, AppDefinition app, List<String> listened) {
+        List<String> used = AppJobs.queues(app);
+        List<String> unused = listened.stream().filter(queue -> !used.contains(queue)).toList();
+        if (unused.isEmpty()) {
+            return;
+        }
+        List<String> named = new ArrayList<>();
+        for (String queue : unused) {
+            List<String> close = Suggestions.closeTo(queue, used);
+            named.add("'" + queue + "'" + (close.isEmpty() ? "" : " (did you mean " + Suggestions.quoted(close) + "?)"));
+        }
+        String list = named.size() == 1 ? named.get(0)
+                : String.join(", ", named.subList(0, named.size() - 1)) + " and " + named.get(named.size() - 1);
+        context.err.println("warning: no job or task of " + app.name() + " uses queue" + (named.size() == 1 ? " " : "s ") + list
+                + " (its queues: " + String.join(", ", used) + "); only jobs dispatched there with an explicit queue"
+                + " (enqueue --queue, DispatchOptions.withQueue) will arrive");
+        context.err.flush();
+    }
+
     int concurrency(CliContext context, int fallback) {
         if (concurrency != null) {
             return concurrency;
@@ -82,7 +121,7 @@ final class WorkerOptions {
         try {
             return Integer.parseInt(fromEnvironment);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("JTC_CONCURRENCY='" + fromEnvironment + "' is not a whole number: set e.g. JTC_CONCURRENCY=10");
+            throw new UsageException("JTC_CONCURRENCY='" + fromEnvironment + "' is not a whole number", "set e.g. JTC_CONCURRENCY=10");
         }
     }
 }

@@ -1,10 +1,14 @@
 package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jtc.runtime.DisplayFormat;
 import java.io.IOException;
 import java.time.Instant;
 
-/** Instants in the API are ISO-8601 UTC strings ({@code 2026-01-05T09:00:00Z}); a missing one is {@code null}. */
+/**
+ * Instants in the API are ISO-8601 UTC strings to the second ({@code 2026-01-05T09:00:00Z}), as
+ * {@link DisplayFormat#instant(Instant)} writes them on the command line too; a missing one is {@code null}.
+ */
 final class JsonTime {
 
     private JsonTime() {}
@@ -13,7 +17,7 @@ final class JsonTime {
         if (instant == null) {
             json.writeNullField(field);
         } else {
-            json.writeStringField(field, instant.toString());
+            json.writeStringField(field, DisplayFormat.instant(instant));
         }
     }
 }

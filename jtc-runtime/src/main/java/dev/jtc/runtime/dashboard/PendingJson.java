@@ -1,12 +1,12 @@
 package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.PendingJob;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes one page of a queue's scheduled, queued or active jobs as the fields {@code queue},
@@ -21,7 +21,7 @@ final class PendingJson {
 
     static void writeFields(JsonGenerator json, PendingPage page) throws IOException {
         json.writeStringField("queue", page.queue());
-        json.writeStringField("state", stateName(page.state()));
+        json.writeStringField("state", DisplayFormat.state(page.state()));
         json.writeNumberField("total", page.total());
         json.writeNumberField("offset", page.offset());
         json.writeNumberField("limit", page.limit());
@@ -38,7 +38,7 @@ final class PendingJson {
         json.writeStringField("id", job.id());
         json.writeStringField("name", job.name());
         json.writeStringField("queue", job.queue());
-        json.writeStringField("state", stateName(pending.state()));
+        json.writeStringField("state", DisplayFormat.state(pending.state()));
         json.writeNumberField("attempt", job.attempt());
         json.writeNumberField("recoveries", job.recoveries());
         JsonTime.writeField(json, "enqueuedAt", job.enqueuedAt());
@@ -51,11 +51,6 @@ final class PendingJson {
         json.writeStringField("uniqueKey", job.uniqueKey());
         json.writeBooleanField("cancellable", pending.state() != JobState.ACTIVE);
         json.writeEndObject();
-    }
-
-    /** {@code queued}, {@code scheduled}, {@code active}: the names the API takes and gives. */
-    static String stateName(JobState state) {
-        return state.name().toLowerCase(Locale.ROOT);
     }
 
     /** A page of one queue's jobs in one state and where it sits in the whole list. */

@@ -1,14 +1,11 @@
 package dev.jtc.runtime.dashboard;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.schedule.Durations;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -17,11 +14,9 @@ import java.util.function.Function;
  * Writes the application's scheduled tasks as the field {@code schedules}: what the annotation
  * says, the schedule in words, when any worker last claimed a tick, and the next run times computed
  * from the task's own {@code Schedule} (the same rule the scheduler uses), each as a UTC instant
- * and as wall time in the task's zone.
+ * and as the time in the task's zone with its offset ({@link DisplayFormat#instant(Instant, java.time.ZoneId)}).
  */
 final class ScheduleJson {
-
-    private static final DateTimeFormatter WALL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private ScheduleJson() {}
 
@@ -33,7 +28,7 @@ final class ScheduleJson {
             json.writeStringField("name", task.name());
             json.writeStringField("kind", task.kind() == ScheduledTask.Kind.CRON ? "cron" : "every");
             json.writeStringField("expression", task.expression());
-            json.writeStringField("zone", zoneName(task.zone()));
+            json.writeStringField("zone", DisplayFormat.zone(task.zone()));
             json.writeStringField("description", task.description());
             json.writeStringField("summary", task.schedule().describe());
             json.writeStringField("queue", task.jobType().queue());
@@ -48,11 +43,6 @@ final class ScheduleJson {
         json.writeEndArray();
     }
 
-    /** "UTC" rather than the offset id "Z" that {@code ZoneOffset.UTC} has. */
-    private static String zoneName(ZoneId zone) {
-        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
-    }
-
     private static void writeNextRuns(JsonGenerator json, ScheduledTask task, Instant now, int count) throws IOException {
         boolean neverAgain = false;
         json.writeArrayFieldStart("nextRuns");
@@ -65,7 +55,7 @@ final class ScheduleJson {
             }
             json.writeStartObject();
             JsonTime.writeField(json, "at", run.get());
-            json.writeStringField("local", WALL_TIME.format(ZonedDateTime.ofInstant(run.get(), task.zone())));
+            json.writeStringField("local", DisplayFormat.instant(run.get(), task.zone()));
             json.writeEndObject();
             cursor = run.get();
         }

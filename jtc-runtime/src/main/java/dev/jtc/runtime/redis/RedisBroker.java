@@ -11,6 +11,7 @@ import dev.jtc.runtime.broker.BrokerStats;
 import dev.jtc.runtime.broker.EnqueueResult;
 import dev.jtc.runtime.broker.FailedJob;
 import dev.jtc.runtime.broker.Failure;
+import dev.jtc.runtime.broker.JobDetails;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.PayloadLimit;
@@ -264,8 +265,14 @@ public final class RedisBroker implements Broker {
             return read.completedUntil() != null && read.completedUntil() > now ? Optional.of(JobState.COMPLETED) : Optional.empty();
         }
         List<String> fields = read.fields();
-        String state = fields.get(0);
-        String expiresAt = fields.get(1);
+        return recordState(jobId, fields.get(0), fields.get(1), now);
+    }
+
+    /**
+     * The state a job record's {@code state} and {@code expiresAt} fields say; empty once it has
+     * expired, or for a state jtc does not know.
+     */
+    private static Optional<JobState> recordState(String jobId, String state, String expiresAt, long now) {
         if (expiresAt != null && JobFields.number(expiresAt, Long.MAX_VALUE) <= now) {
             return Optional.empty();
         }
@@ -277,6 +284,63 @@ public final class RedisBroker implements Broker {
         } catch (IllegalArgumentException e) {
             LOG.warn("job {} has an unknown state '{}' in Redis; reporting no status", jobId, state);
             return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<JobDetails> details(String jobId) {
+        Optional<String> located = locate(jobId);
+        if (located.isEmpty()) {
+            return Optional.empty();
+        }
+        String queue = located.get();
+        String jobKey = keys.job(queue, jobId);
+        String historyKey = keys.history(queue, jobId);
+        long now = clock.millis();
+        String operation = "look up job " + jobId;
+        // One pipelined read: the record, its failed attempts, and the two sets that know a job
+        // without a record (completed) or say when a scheduled one is due.
+        record Read(Map<String, String> hash, List<String> history, Double completedUntil, Double dueAt) {}
+        Read read = redis.run(operation, true, jedis -> {
+            Pipeline pipeline = jedis.pipelined();
+            Response<Map<String, String>> hash = pipeline.hgetAll(jobKey);
+            Response<List<String>> history = pipeline.lrange(historyKey, 0, -1);
+            Response<Double> completed = pipeline.zscore(keys.completed(queue), jobId);
+            Response<Double> due = pipeline.zscore(keys.scheduled(queue), jobId);
+            pipeline.sync();
+            return new Read(orBrokenKey(jedis, operation, hash, jobKey, "hash"),
+                    orBrokenKey(jedis, operation, history, historyKey, "list"),
+                    orBrokenKey(jedis, operation, completed, keys.completed(queue), "zset"),
+                    orBrokenKey(jedis, operation, due, keys.scheduled(queue), "zset"));
+        });
+        Map<String, String> hash = read.hash();
+        if (hash.isEmpty()) {
+            return read.completedUntil() != null && read.completedUntil() > now
+                    ? Optional.of(JobDetails.completed(jobId, queue)) : Optional.empty();
+        }
+        Optional<JobState> known = recordState(jobId, hash.get("state"), hash.get("expiresAt"), now);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        JobState state = known.get();
+        JobMessage job = JobFields.fromHash(jobId, queue, hash, Instant.ofEpochMilli(now));
+        Instant dueAt = state != JobState.SCHEDULED ? null
+                : read.dueAt() != null ? Instant.ofEpochMilli(read.dueAt().longValue()) : job.runAt();
+        boolean active = state == JobState.ACTIVE;
+        boolean failedNow = state == JobState.FAILED;
+        List<Failure> history = read.history().stream().map(RedisJson::readFailure).toList();
+        return Optional.of(new JobDetails(jobId, queue, state, job, dueAt, active ? hash.get("worker") : null,
+                active ? JobFields.instant(hash.get("startedAt"), null) : null,
+                failedNow ? JobFields.instant(hash.get("failedAt"), null) : null, failedNow ? hash.get("reason") : null,
+                history));
+    }
+
+    /** A pipelined reply; one from a key of the wrong type is a {@link BrokenKeyException} naming the key. */
+    private static <T> T orBrokenKey(Jedis jedis, String operation, Response<T> response, String key, String expected) {
+        try {
+            return response.get();
+        } catch (JedisDataException e) {
+            throw wrongType(jedis, operation, key, expected, e);
         }
     }
 

@@ -10,11 +10,11 @@
 
   // The lists of one queue's jobs the Jobs panel can show, and where their sizes are in /api/overview.
   const LISTS = [
-    {name: 'queued', label: 'Ready', size: (q) => q.ready,
+    {name: 'queued', label: 'Queued', size: (q) => q.ready,
       empty: (queue) => `No job is waiting on ${queue}.`},
     {name: 'scheduled', label: 'Scheduled', size: (q) => q.scheduled,
       empty: (queue) => `No delayed job or retry is waiting on ${queue}.`},
-    {name: 'active', label: 'In flight', size: (q) => q.active,
+    {name: 'active', label: 'Active', size: (q) => q.active,
       empty: (queue) => `No job of ${queue} is running.`},
   ];
 
@@ -61,26 +61,31 @@
 
   // --- time ----------------------------------------------------------------------------------
 
-  /** "2026-01-05 09:00:00 UTC" from an ISO instant. */
-  function utc(iso) {
-    return iso ? iso.replace('T', ' ').replace(/\.\d+/, '').replace('Z', ' UTC') : '';
+  // The server writes every instant as the command line does (ISO-8601 UTC to the second,
+  // 2026-01-05T09:00:00Z), so the page shows that text as it is; spans are written as the command
+  // line writes them too (DisplayFormat.span): the two largest units, "45s", "5m30s", "3h5m", "2d4h".
+
+  const UNITS = [['d', 86400], ['h', 3600], ['m', 60], ['s', 1]];
+
+  function span(seconds) {
+    const first = UNITS.findIndex(([, size]) => seconds >= size);
+    if (first < 0) return '0s';
+    return UNITS.slice(first, first + 2).map(([name, size], i) => {
+      const amount = i === 0 ? Math.floor(seconds / size) : Math.floor((seconds % UNITS[first][1]) / size);
+      return amount > 0 ? `${amount}${name}` : '';
+    }).join('');
   }
 
-  /** "12s ago", "in 4m", "3h 5m ago": relative to the server's clock, not the browser's. */
+  /** "12s ago", "in 4m", "3h5m ago": relative to the server's clock, not the browser's. */
   function relative(iso) {
     if (!iso || !state.data) return '';
     const seconds = Math.round((Date.parse(iso) - Date.parse(state.data.now)) / 1000);
-    const abs = Math.abs(seconds);
-    let text;
-    if (abs < 60) text = `${abs}s`;
-    else if (abs < 3600) text = `${Math.floor(abs / 60)}m`;
-    else if (abs < 86400) text = `${Math.floor(abs / 3600)}h ${Math.floor((abs % 3600) / 60)}m`;
-    else text = `${Math.floor(abs / 86400)}d ${Math.floor((abs % 86400) / 3600)}h`;
-    if (abs < 1) return 'now';
+    if (seconds === 0) return 'now';
+    const text = span(Math.abs(seconds));
     return seconds < 0 ? `${text} ago` : `in ${text}`;
   }
 
-  const when = (iso) => iso ? el('time', {datetime: iso, title: utc(iso)}, relative(iso)) : el('span', {class: 'muted'}, '—');
+  const when = (iso) => iso ? el('time', {datetime: iso, title: iso}, relative(iso)) : el('span', {class: 'muted'}, '—');
 
   // --- sections ------------------------------------------------------------------------------
 
@@ -90,9 +95,9 @@
         el('div', {class: 'card-value'}, Number(value).toLocaleString('en-US')),
         el('div', {class: 'card-label'}, label));
     $('summary').replaceChildren(
-      card('Ready', totals.ready),
+      card('Queued', totals.ready),
       card('Scheduled', totals.scheduled),
-      card('In flight', totals.active, totals.active > 0 ? 'busy' : null),
+      card('Active', totals.active, totals.active > 0 ? 'busy' : null),
       card('Processed', totals.processed, 'good'),
       card('Failed attempts', totals.failures),
       card('Failed jobs', totals.failed, totals.failed > 0 ? 'bad' : null),
@@ -123,7 +128,7 @@
         onclick: () => { showJobs(queue, list); $('pending-section').scrollIntoView({block: 'start'}); }},
         Number(value).toLocaleString('en-US')));
     $('queues').replaceChildren(table(
-      ['Queue', {label: 'Ready', num: true}, {label: 'Scheduled', num: true}, {label: 'In flight', num: true}],
+      ['Queue', {label: 'Queued', num: true}, {label: 'Scheduled', num: true}, {label: 'Active', num: true}],
       queues.map((q) => el('tr', {'data-queue': q.queue},
         el('td', {}, code(q.queue)), count(q.queue, 'queued', q.ready), count(q.queue, 'scheduled', q.scheduled),
         count(q.queue, 'active', q.active))),
@@ -275,13 +280,13 @@
 
   function failureDetails(job) {
     const facts = el('dl', {class: 'facts'},
-      el('dt', {}, 'Enqueued'), el('dd', {}, utc(job.enqueuedAt)),
-      el('dt', {}, 'Failed'), el('dd', {}, utc(job.failedAt)),
+      el('dt', {}, 'Enqueued'), el('dd', {}, job.enqueuedAt || ''),
+      el('dt', {}, 'Failed'), el('dd', {}, job.failedAt || ''),
       el('dt', {}, 'Recoveries'), el('dd', {}, String(job.recoveries)),
       job.uniqueKey ? [el('dt', {}, 'Unique key'), el('dd', {}, code(job.uniqueKey))] : null,
       job.fingerprint ? [el('dt', {}, 'Fingerprint'), el('dd', {}, code(job.fingerprint))] : null);
     const history = job.history.map((f) => el('li', {},
-      el('div', {class: 'attempt'}, el('strong', {}, `Attempt ${f.attempt}`), ` · ${utc(f.at)} · `, f.reason || ''),
+      el('div', {class: 'attempt'}, el('strong', {}, `Attempt ${f.attempt}`), ` · ${f.at || ''} · `, f.reason || ''),
       f.stackTrace ? el('pre', {class: 'trace'}, f.stackTrace) : null));
     return el('div', {class: 'details'},
       facts,
@@ -318,7 +323,7 @@
         el('td', {}, code(s.queue)),
         el('td', {}, when(s.lastTick)),
         el('td', {class: 'next-runs'},
-          s.nextRuns.map((r) => el('div', {title: utc(r.at)}, r.local, ' ', el('span', {class: 'muted'}, relative(r.at)))),
+          s.nextRuns.map((r) => el('div', {title: r.at}, r.local, ' ', el('span', {class: 'muted'}, relative(r.at)))),
           s.neverAgain ? el('div', {class: 'muted'}, 'never again') : null))),
       'The application has no @Cron or @Every methods.'));
   }
@@ -350,7 +355,7 @@
     renderWorkers(data.workers);
     renderSchedules(data.schedules);
     renderJobs(data.jobs);
-    $('updated').textContent = `Updated ${utc(data.now)}`;
+    $('updated').textContent = `Updated ${data.now}`;
   }
 
   // --- talking to the server -----------------------------------------------------------------

@@ -904,6 +904,134 @@ public abstract class BrokerContractTest {
         assertEquals(Optional.of(JobState.COMPLETED), broker.status(sent.id()));
     }
 
+    // --- details by id -------------------------------------------------------------------------
+
+    /** {@link Broker#details}, checked to agree with {@link Broker#status} at the same moment. */
+    private JobDetails details(String id) {
+        Optional<JobDetails> details = broker.details(id);
+        assertEquals(broker.status(id), details.map(JobDetails::state), "details and status agree on " + id);
+        assertTrue(details.isPresent(), "details of " + id);
+        return details.get();
+    }
+
+    @Test
+    void detailsOfUnknownOrMalformedIdsAreEmpty() {
+        assertEquals(Optional.empty(), broker.details(JobIds.next("default")));
+        assertEquals(Optional.empty(), broker.details("not-a-job-id"));
+        assertEquals(Optional.empty(), broker.details(""));
+    }
+
+    @Test
+    void detailsOfAQueuedJobAreTheJobAsSent() {
+        JobMessage sent = JobMessage.create(JobIds.next("mail"), "SendMail", "mail", "{\"userId\":42}", "fp-1",
+                clock.instant(), null, "welcome-42");
+        broker.enqueue(sent);
+        clock.advance(Duration.ofSeconds(3));
+
+        JobDetails queued = details(sent.id());
+
+        assertEquals(sent.id(), queued.id());
+        assertEquals("mail", queued.queue());
+        assertEquals(JobState.QUEUED, queued.state());
+        assertEquals(sent, queued.job());
+        assertEquals(null, queued.dueAt());
+        assertEquals(null, queued.workerId());
+        assertEquals(null, queued.activeSince());
+        assertEquals(null, queued.failedAt());
+        assertEquals(null, queued.reason());
+        assertEquals(List.of(), queued.history());
+        assertEquals(null, queued.lastError());
+    }
+
+    @Test
+    void detailsFollowAJobThroughItsLife() throws Exception {
+        JobMessage sent = delayedJob("default", Duration.ofMinutes(1));
+        broker.enqueue(sent);
+
+        JobDetails scheduled = details(sent.id());
+        assertEquals(JobState.SCHEDULED, scheduled.state());
+        assertEquals(sent.runAt(), scheduled.dueAt());
+        assertEquals(sent.runAt(), scheduled.job().runAt());
+
+        clock.advance(Duration.ofMinutes(1));
+        Instant fetchedAt = clock.instant();
+        JobMessage first = fetchOne("w1", "default");
+        clock.advance(Duration.ofSeconds(2));
+        JobDetails active = details(sent.id());
+        assertEquals(JobState.ACTIVE, active.state());
+        assertEquals("w1", active.workerId());
+        assertEquals(fetchedAt, active.activeSince());
+        assertEquals(1, active.job().attempt());
+        assertEquals(null, active.dueAt());
+
+        Instant retryAt = clock.instant().plusSeconds(30);
+        broker.retry("w1", first, failure(first, "smtp down"), retryAt);
+        JobDetails retrying = details(sent.id());
+        assertEquals(JobState.SCHEDULED, retrying.state());
+        assertEquals(retryAt, retrying.dueAt());
+        assertEquals(null, retrying.workerId());
+        assertEquals(1, retrying.history().size());
+        assertEquals("smtp down", retrying.lastError());
+        assertEquals(1, retrying.history().get(0).attempt());
+        assertTrue(retrying.history().get(0).stackTrace().contains("dev.jtc.Example.handle"), retrying.history().toString());
+
+        clock.advance(Duration.ofSeconds(30));
+        JobMessage second = fetchOne("w1", "default");
+        Instant failedAt = clock.instant();
+        broker.fail("w1", second, failure(second, "smtp still down"));
+        JobDetails failed = details(sent.id());
+        assertEquals(JobState.FAILED, failed.state());
+        assertEquals(failedAt, failed.failedAt());
+        assertEquals("smtp still down", failed.reason());
+        assertEquals(List.of("smtp down", "smtp still down"), failed.history().stream().map(Failure::reason).toList());
+        assertEquals(2, failed.job().attempt());
+        assertEquals(null, failed.workerId());
+
+        assertTrue(broker.retryFailed(sent.id()));
+        JobDetails again = details(sent.id());
+        assertEquals(JobState.QUEUED, again.state());
+        assertEquals(List.of(), again.history(), "retried from the failed set, it starts afresh");
+        assertEquals(0, again.job().attempt());
+        assertEquals(null, again.failedAt());
+        assertEquals(null, again.reason());
+
+        broker.complete("w1", List.of(fetchOne("w1", "default")));
+        JobDetails completed = details(sent.id());
+        assertEquals(JobState.COMPLETED, completed.state());
+        assertEquals("default", completed.queue());
+        assertEquals(null, completed.job(), "a completed job's record is gone; only its state is kept");
+        assertEquals(List.of(), completed.history());
+
+        clock.advance(COMPLETED_RETENTION.plusSeconds(1));
+        assertEquals(Optional.empty(), broker.details(sent.id()), "its status expired");
+    }
+
+    @Test
+    void detailsOfACancelledJobKeepTheJobUntilItsRecordExpires() {
+        JobMessage sent = job("mail");
+        broker.enqueue(sent);
+        assertTrue(broker.cancel(sent.id()));
+
+        JobDetails cancelled = details(sent.id());
+        assertEquals(JobState.CANCELLED, cancelled.state());
+        assertEquals(sent.payload(), cancelled.job().payload());
+        assertEquals("SendMail", cancelled.job().name());
+
+        clock.advance(COMPLETED_RETENTION.plusSeconds(1));
+        assertEquals(Optional.empty(), broker.details(sent.id()));
+    }
+
+    @Test
+    void detailsChangeNothing() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        for (int i = 0; i < 3; i++) {
+            details(sent.id());
+        }
+        assertEquals(1, queueStats("default").ready());
+        assertEquals(List.of(sent.id()), ids(fetchNow("w1", 5, "default")));
+    }
+
     // --- workers, heartbeats and recovery ------------------------------------------------------
 
     @Test

@@ -46,6 +46,11 @@ public abstract class ForwardingBroker implements Broker {
     }
 
     @Override
+    public Optional<JobDetails> details(String jobId) {
+        return delegate.details(jobId);
+    }
+
+    @Override
     public List<JobMessage> fetch(String workerId, List<String> queues, int max, Duration wait) throws InterruptedException {
         return delegate.fetch(workerId, queues, max, wait);
     }

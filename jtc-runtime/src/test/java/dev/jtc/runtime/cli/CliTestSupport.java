@@ -4,9 +4,11 @@ import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.UnknownJobException;
 import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.codec.PayloadReader;
 import dev.jtc.runtime.worker.Worker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -48,6 +50,7 @@ final class CliTestSupport {
     List<ScheduledTask> tasks = List.of(HOURLY, MORNING, PING);
     ClassLoader resources = CliTestSupport.class.getClassLoader();
     Consumer<Worker> workerStarted = worker -> {};
+    AppDefinition.PayloadValidator validator = AppDefinition.PayloadValidator.NONE;
     BrokerOpener opener;
 
     CliTestSupport(Broker broker) {
@@ -66,7 +69,35 @@ final class CliTestSupport {
             }
             handler.handle(payload, context);
         };
-        return new AppDefinition("ShopApp", jobTypes, tasks, (dispatcher, clock, settings) -> runner);
+        return new AppDefinition("ShopApp", jobTypes, tasks, (dispatcher, clock, settings) -> runner, validator);
+    }
+
+    /**
+     * The test application's payload validator, written as the generated {@code validatePayload}
+     * and codecs are: SendMail takes {@code (long userId, String template)}, RebuildIndex nothing.
+     */
+    static void decodeWithCodecs(String name, String payload) throws PayloadException, UnknownJobException {
+        switch (name) {
+            case "SendMail" -> {
+                PayloadReader in = PayloadReader.open(name, payload);
+                while (in.nextField()) {
+                    switch (in.fieldName()) {
+                        case "userId" -> in.readLong();
+                        case "template" -> in.readString();
+                        default -> in.skipValue();
+                    }
+                }
+                in.endObject("userId", "template");
+            }
+            case "RebuildIndex" -> {
+                PayloadReader in = PayloadReader.open(name, payload);
+                while (in.nextField()) {
+                    in.skipValue();
+                }
+                in.endObject();
+            }
+            default -> throw new UnknownJobException(name);
+        }
     }
 
     int run(Clock clock, String... args) {

@@ -91,7 +91,7 @@ class MakeJobCommandTest {
         assertEquals(1, cli.run(clock, "make", "job", "Mail", "--package", "com.acme.class", "--dir", sources.toString()));
         assertTrue(cli.err().startsWith("error: 'com.acme.class' is not a Java package name"), cli.err());
         cli.reset();
-        assertEquals(1, cli.run(clock, "make"));
+        assertEquals(2, cli.run(clock, "make"), "a usage error");
         assertTrue(cli.err().startsWith("error: say what to make: make job <Name>"), cli.err());
     }
 }

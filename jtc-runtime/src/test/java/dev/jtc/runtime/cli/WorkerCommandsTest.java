@@ -130,16 +130,49 @@ class WorkerCommandsTest {
     }
 
     @Test
+    void workWarnsAboutAQueueTheApplicationDoesNotUseAndListensAllTheSame() throws Exception {
+        AtomicReference<WorkerConfig> config = new AtomicReference<>();
+        cli.workerStarted = worker -> {
+            config.set(worker.config());
+            worker.shutdown(Duration.ZERO);
+        };
+
+        assertEquals(0, cli.run(clock, "work", "--queues", "mial,default,bulk"), "a warning, not an error");
+
+        assertEquals(List.of("mial", "default", "bulk"), config.get().queueNames(), "it listens to them all");
+        assertEquals("warning: no job or task of ShopApp uses queues 'mial' (did you mean 'mail'?) and 'bulk'"
+                + " (its queues: mail, default, maintenance); only jobs dispatched there with an explicit queue"
+                + " (enqueue --queue, DispatchOptions.withQueue) will arrive\n", cli.err());
+    }
+
+    @Test
+    void workWarnsAboutAQueueFromTheEnvironmentTooButNotAboutItsOwnQueues() throws Exception {
+        cli.workerStarted = worker -> worker.shutdown(Duration.ZERO);
+        cli.env.put("JTC_QUEUES", "reports:2,mail");
+
+        assertEquals(0, cli.run(clock, "work"));
+        assertEquals(1, cli.err().lines().count(), cli.err());
+        assertTrue(cli.err().startsWith("warning: no job or task of ShopApp uses queue 'reports' (its queues: mail, default,"
+                + " maintenance); only jobs dispatched there"), cli.err());
+
+        cli.reset();
+        cli.env.put("JTC_QUEUES", "maintenance,mail:3,default");
+        assertEquals(0, cli.run(clock, "work"));
+        assertEquals("", cli.err(), "every queue is one a job or task uses");
+    }
+
+    @Test
     void workWithABadQueueListIsOneLine() {
-        assertEquals(1, cli.run(clock, "work", "--queues", "mail:x"));
-        assertEquals("error: queue weight 'x' of 'mail' is not a whole number: write e.g. mail:3,default:1\n", cli.err());
+        assertEquals(2, cli.run(clock, "work", "--queues", "mail:x"));
+        assertEquals("error: queue weight 'x' of 'mail' is not a whole number: write e.g. mail:3,default:1\n"
+                + "hint: run 'ShopApp work --help' for the options\n", cli.err());
     }
 
     @Test
     void workWithABadConcurrencyVariableSaysWhatToSet() {
         cli.env.put("JTC_CONCURRENCY", "ten");
-        assertEquals(1, cli.run(clock, "work"));
-        assertEquals("error: JTC_CONCURRENCY='ten' is not a whole number: set e.g. JTC_CONCURRENCY=10\n", cli.err());
+        assertEquals(2, cli.run(clock, "work"));
+        assertEquals("error: JTC_CONCURRENCY='ten' is not a whole number\nhint: set e.g. JTC_CONCURRENCY=10\n", cli.err());
     }
 
     @Test
@@ -203,8 +236,13 @@ class WorkerCommandsTest {
             cli.resources = loader;
             assertEquals(1, cli.run(clock, "demo"));
         }
-        assertEquals("error: jtc-demo.jobs line 2: unknown job 'SendMial' in ShopApp; its jobs are: SendMail, RebuildIndex,"
-                + " Reports.hourly, Reports.morning, Health.ping\n", cli.err());
+        assertEquals("error: jtc-demo.jobs line 2: unknown job 'SendMial' in ShopApp; did you mean 'SendMail'?\n", cli.err());
+    }
+
+    @Test
+    void demoRefusesAnUnknownJobOptionAsAUsageError() {
+        assertEquals(2, cli.run(clock, "demo", "--job", "RebuildIdx"));
+        assertEquals("error: --job RebuildIdx: unknown job 'RebuildIdx' in ShopApp\nhint: did you mean 'RebuildIndex'?\n", cli.err());
     }
 
     @Test

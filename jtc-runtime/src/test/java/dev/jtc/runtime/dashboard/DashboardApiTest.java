@@ -139,9 +139,9 @@ class DashboardApiTest {
         assertEquals("reports", schedules.string("schedules.0.queue"));
         // 08:59:30 UTC on Monday is 09:59:30 in Berlin: the next runs are Tuesday to Thursday at 09:00 there.
         assertEquals(List.of(
-                Map.of("at", "2026-01-06T08:00:00Z", "local", "2026-01-06 09:00:00"),
-                Map.of("at", "2026-01-07T08:00:00Z", "local", "2026-01-07 09:00:00"),
-                Map.of("at", "2026-01-08T08:00:00Z", "local", "2026-01-08 09:00:00")),
+                Map.of("at", "2026-01-06T08:00:00Z", "local", "2026-01-06T09:00:00+01:00"),
+                Map.of("at", "2026-01-07T08:00:00Z", "local", "2026-01-07T09:00:00+01:00"),
+                Map.of("at", "2026-01-08T08:00:00Z", "local", "2026-01-08T09:00:00+01:00")),
                 schedules.list("schedules.0.nextRuns"));
         assertEquals(false, schedules.at("schedules.0.neverAgain"));
         assertNull(schedules.at("schedules.0.lastTick"));

@@ -105,7 +105,7 @@ class DashboardBrowserTest {
         assertEquals(1L, script("return document.scripts.length"), "only the dashboard's own script");
         assertEquals("2", browser.findElement(By.id("failed-count")).getText());
         assertEquals("(2) ShopApp · jtc dashboard", browser.getTitle());
-        assertTrue(browser.findElement(By.id("schedules")).getText().contains("2026-01-06 09:00:00"));
+        assertTrue(browser.findElement(By.id("schedules")).getText().contains("2026-01-06T09:00:00+01:00"));
 
         inRow(row, job -> click(job, "[data-action=details]"));
         String trace = inRow(row, job -> job.findElement(By.cssSelector("pre.trace")).isDisplayed()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.InMemoryBroker;
@@ -79,6 +80,19 @@ class DashboardJobListsTest {
         assertEquals(3, page.number("total"));
         assertEquals(1, page.number("offset"));
         assertEquals(List.of(second), ids(page));
+    }
+
+    @Test
+    void instantsAreWrittenToTheSecondAsTheCommandLineWritesThem() {
+        clock.advance(Duration.ofMillis(750));
+        fixture.enqueue("SendWelcomeEmail", "mail", "{}");
+
+        JsonTree queued = fixture.getJson("/api/queues/mail/queued");
+
+        assertEquals("2026-01-05T08:59:30Z", queued.string("now"), "no fraction of a second");
+        assertEquals("2026-01-05T08:59:30Z", queued.string("jobs.0.enqueuedAt"));
+        assertEquals(DisplayFormat.instant(clock.instant()), queued.string("jobs.0.enqueuedAt"));
+        assertEquals(DisplayFormat.state(JobState.QUEUED), queued.string("jobs.0.state"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.acme.shop;
 
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.UnknownJobException;
 import javax.annotation.processing.Generated;
 
@@ -33,6 +34,24 @@ public final class ShopAppJobRunner implements JobRunner {
             case "Maintenance.healthCheck" -> MaintenanceSchedule.healthCheck(component.maintenanceHealthCheck(), context);
             case "Maintenance.hourlyCleanup" -> MaintenanceSchedule.hourlyCleanup(component.maintenanceHourlyCleanup(), context);
             case "Maintenance.morningReport" -> MaintenanceSchedule.morningReport(component.maintenanceMorningReport(), context);
+            default -> throw new UnknownJobException(name);
+        }
+    }
+
+    /**
+     * Decodes {@code payload} as the job named {@code name} decodes it, and runs nothing: what
+     * {@code enqueue} checks before it sends a payload.
+     *
+     * @throws PayloadException if it does not decode into the job's parameters
+     * @throws UnknownJobException if no job has that name (scheduled tasks take no payload)
+     */
+    public static void validatePayload(String name, String payload) throws PayloadException,
+            UnknownJobException {
+        switch (name) {
+            // jobs declared in com.acme.shop
+            case "Nightly" -> Reports_NightlyCodec.decode(payload);
+            case "SendWelcomeEmail" -> SendWelcomeEmailCodec.decode(payload);
+            case "ship-order" -> ShipOrderCodec.decode(payload);
             default -> throw new UnknownJobException(name);
         }
     }

@@ -14,11 +14,13 @@ public final class ShopAppWorker {
     }
 
     /**
-     * Everything the runtime needs from {@link ShopApp}: its job types, its scheduled tasks, and how to
-     * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.
+     * Everything the runtime needs from {@link ShopApp}: its job types, its scheduled tasks, how to
+     * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings, and
+     * how to check a payload with the jobs' codecs.
      */
     public static AppDefinition definition(MailModule mailModule) {
         return new AppDefinition("ShopApp", ShopAppJobs.JOB_TYPES, ShopAppScheduleRegistry.TASKS,
-                (dispatcher, clock, settings) -> new ShopAppJobRunner(DaggerShopAppComponent.factory().create(dispatcher, clock, settings, mailModule)));
+                (dispatcher, clock, settings) -> new ShopAppJobRunner(DaggerShopAppComponent.factory().create(dispatcher, clock, settings, mailModule)),
+                ShopAppJobRunner::validatePayload);
     }
 }

@@ -14,12 +14,14 @@ public final class OpsAppWorker {
     }
 
     /**
-     * Everything the runtime needs from {@code com.acme.ops.OpsApp}: its job types, its scheduled tasks, and how to
-     * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.
+     * Everything the runtime needs from {@code com.acme.ops.OpsApp}: its job types, its scheduled tasks, how to
+     * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings, and
+     * how to check a payload with the jobs' codecs.
      */
     public static AppDefinition definition() {
         return new AppDefinition("OpsApp", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
-                (dispatcher, clock, settings) -> new OpsAppJobRunner(DaggerOpsAppComponent.factory().create(dispatcher, clock, settings)));
+                (dispatcher, clock, settings) -> new OpsAppJobRunner(DaggerOpsAppComponent.factory().create(dispatcher, clock, settings)),
+                OpsAppJobRunner::validatePayload);
     }
 
     /**
