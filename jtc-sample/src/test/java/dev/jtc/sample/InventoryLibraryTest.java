@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtc.runtime.AppDefinition;
-import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.JobHandle;
 import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.Settings;
-import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.sample.inventory.InventoryTasksSchedule;
 import dev.jtc.sample.inventory.Reservation;
 import dev.jtc.sample.inventory.ReserveStockCodec;
@@ -25,12 +23,16 @@ import dev.jtc.sample.orders.SendOrderConfirmationCodec;
 import dev.jtc.sample.payments.ChargePaymentCodec;
 import dev.jtc.sample.payments.Currency;
 import dev.jtc.sample.payments.SandboxPaymentGateway;
+import dev.jtc.test.FakeDispatcher;
+import dev.jtc.test.JtcExtension;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The inventory library ({@code jtc-sample-inventory}, a separate Maven module with no
@@ -40,6 +42,12 @@ import org.junit.jupiter.api.Test;
  * shop's component, and one worker runs the jobs of both modules and the library's task.
  */
 class InventoryLibraryTest {
+
+    @RegisterExtension
+    final JtcExtension<TestShopComponent> jtc = JtcExtension.forApp(ShopAppWorker.definition())
+            .component(DaggerTestShopComponent.factory()::create, ShopAppJobRunner::new)
+            .worker()
+            .build();
 
     private static final List<StockLine> CAFE_ORDER = List.of(new StockLine("GRINDER-HAND", 20), new StockLine("FILTER-100", 10));
 
@@ -58,76 +66,87 @@ class InventoryLibraryTest {
         assertEquals(ShopAppJobs.JOB_TYPES, worker.jobTypes());
         assertEquals(tasks, worker.scheduledTasks());
 
-        TestShopComponent component = DaggerTestShopComponent.factory().create(
-                new BrokerDispatcher(new InMemoryBroker(Clock.systemUTC()), Clock.systemUTC()), Clock.systemUTC(), Settings.empty());
+        TestShopComponent component = DaggerTestShopComponent.factory().create(new FakeDispatcher(), Clock.systemUTC(), Settings.empty());
         assertNotSame(component.reserveStock(), component.reserveStock(), "a new job instance per run");
         assertSame(component.warehouse(), component.warehouse(), "the library's @Singleton is one per component");
     }
 
     @Test
     void aConfirmedOrderHoldsItsStockThroughTheLibrarysJob() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            JobHandle confirmation = shop.jobs().sendOrderConfirmation(ShopJobsTest.ADAS_ORDER);
-            shop.events.awaitCompleted(confirmation.id());
-            shop.events.awaitCompletedByName("ReserveStock", 1);
+        JobHandle confirmation = jtc.component().jobs().sendOrderConfirmation(ShopJobsTest.ADAS_ORDER);
+        jtc.awaitCompleted(confirmation);
+        jtc.awaitCompleted(ReserveStockCodec.job(), 1);
 
-            Reservation reservation = shop.component.warehouse().reservation(1001).orElseThrow();
-            assertEquals(List.of(new StockLine("BEAN-1KG", 2), new StockLine("FILTER-100", 1)), reservation.reserved());
-            assertTrue(reservation.complete());
-            assertEquals(138, shop.component.warehouse().free("BEAN-1KG"));
-        }
+        Reservation reservation = jtc.component().warehouse().reservation(1001).orElseThrow();
+        assertEquals(List.of(new StockLine("BEAN-1KG", 2), new StockLine("FILTER-100", 1)), reservation.reserved());
+        assertTrue(reservation.complete());
+        assertEquals(138, jtc.component().warehouse().free("BEAN-1KG"));
     }
 
     @Test
     void aShortOrderIsBackorderedAndTheLibrarysRestockFillsIt() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            JobHandle reserve = shop.jobs().reserveStock(1003, CAFE_ORDER);
-            shop.events.awaitCompleted(reserve.id());
-            String restock = shop.events.awaitCompletedByName("RestockProduct", 1).get(0).payload();
+        JobHandle reserve = jtc.component().jobs().reserveStock(1003, CAFE_ORDER);
+        jtc.awaitCompleted(reserve);
+        String restock = jtc.awaitCompleted(RestockProductCodec.job(), 1).get(0).payload();
 
-            assertEquals(new RestockProductCodec.Payload("GRINDER-HAND", 8 + 50, RestockReason.BACKORDER), RestockProductCodec.decode(restock));
-            assertEquals(List.of(new StockLine("GRINDER-HAND", 8)), shop.component.warehouse().reservation(1003).orElseThrow().backordered());
-            assertEquals(List.of(), shop.component.warehouse().backorders("GRINDER-HAND"), "the delivery filled the backorder");
-            assertEquals(50, shop.component.warehouse().free("GRINDER-HAND"));
-            assertEquals(Optional.of(JobState.COMPLETED), reserve.status());
-        }
-    }
-
-    @Test
-    void oneWorkerRunsAJobOfEachModuleAndTheLibrarysTask() throws Exception {
-        Clock clock = Clock.systemUTC();
-        try (RunningShop shop = RunningShop.start(new InMemoryBroker(clock), clock, Settings.empty(), true)) {
-            JobHandle charge = shop.jobs().chargePayment(1001L, new BigDecimal("52.90"), Currency.EUR, SandboxPaymentGateway.CARD_OK);
-            JobHandle restock = shop.jobs().restockProduct("BEAN-250G", 200, RestockReason.MANUAL);
-            shop.events.awaitCompleted(charge.id());
-            shop.events.awaitCompleted(restock.id());
-            shop.events.awaitCompletedByName("InventoryTasks.refreshStock", 1);
-
-            assertEquals(1, shop.component.ledger().chargesFor(1001L).size());
-            assertEquals(620, shop.component.warehouse().free("BEAN-250G"));
-            assertTrue(shop.component.inventory().refreshes() >= 1);
-            assertTrue(shop.component.inventory().level("BEAN-1KG").isPresent(), "the shop front's levels come from the warehouse");
-        }
-    }
-
-    @Test
-    void theShopsSettingsReachTheLibrarysModule() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.of(Map.of("inventory.reorder-quantity", "10")))) {
-            shop.jobs().reserveStock(1003, CAFE_ORDER);
-            String restock = shop.events.awaitCompletedByName("RestockProduct", 1).get(0).payload();
-
-            assertEquals(8 + 10, RestockProductCodec.decode(restock).quantity());
-            assertEquals(10, shop.component.warehouse().free("GRINDER-HAND"));
-        }
+        assertEquals(new RestockProductCodec.Payload("GRINDER-HAND", 8 + 50, RestockReason.BACKORDER), RestockProductCodec.decode(restock));
+        assertEquals(List.of(new StockLine("GRINDER-HAND", 8)), jtc.component().warehouse().reservation(1003).orElseThrow().backordered());
+        assertEquals(List.of(), jtc.component().warehouse().backorders("GRINDER-HAND"), "the delivery filled the backorder");
+        assertEquals(50, jtc.component().warehouse().free("GRINDER-HAND"));
+        assertEquals(Optional.of(JobState.COMPLETED), reserve.status());
     }
 
     @Test
     void aReorderQuantityThatIsNoNumberIsReportedWithTheSettingsName() {
-        TestShopComponent component = DaggerTestShopComponent.factory().create(
-                new BrokerDispatcher(new InMemoryBroker(Clock.systemUTC()), Clock.systemUTC()),
-                Clock.systemUTC(), Settings.of(Map.of("inventory.reorder-quantity", "lots")));
+        TestShopComponent component = DaggerTestShopComponent.factory().create(new FakeDispatcher(), Clock.systemUTC(),
+                Settings.of(Map.of("inventory.reorder-quantity", "lots")));
 
         IllegalStateException error = assertThrows(IllegalStateException.class, component::reserveStock);
         assertEquals("inventory.reorder-quantity 'lots' is not a whole number of units", error.getMessage());
+    }
+
+    @Nested
+    class WithTheScheduler {
+
+        @RegisterExtension
+        final JtcExtension<TestShopComponent> jtc = JtcExtension.forApp(ShopAppWorker.definition())
+                .component(DaggerTestShopComponent.factory()::create, ShopAppJobRunner::new)
+                .worker()
+                .scheduler()
+                .build();
+
+        @Test
+        void oneWorkerRunsAJobOfEachModuleAndTheLibrarysTask() throws Exception {
+            JobHandle charge = jtc.component().jobs().chargePayment(1001L, new BigDecimal("52.90"), Currency.EUR, SandboxPaymentGateway.CARD_OK);
+            JobHandle restock = jtc.component().jobs().restockProduct("BEAN-250G", 200, RestockReason.MANUAL);
+            jtc.awaitCompleted(charge);
+            jtc.awaitCompleted(restock);
+            jtc.awaitCompleted("InventoryTasks.refreshStock", 1);
+
+            assertEquals(1, jtc.component().ledger().chargesFor(1001L).size());
+            assertEquals(620, jtc.component().warehouse().free("BEAN-250G"));
+            assertTrue(jtc.component().inventory().refreshes() >= 1);
+            assertTrue(jtc.component().inventory().level("BEAN-1KG").isPresent(), "the shop front's levels come from the warehouse");
+        }
+    }
+
+    @Nested
+    class WithAReorderQuantity {
+
+        @RegisterExtension
+        final JtcExtension<TestShopComponent> jtc = JtcExtension.forApp(ShopAppWorker.definition())
+                .component(DaggerTestShopComponent.factory()::create, ShopAppJobRunner::new)
+                .settings(Map.of("inventory.reorder-quantity", "10"))
+                .worker()
+                .build();
+
+        @Test
+        void theShopsSettingsReachTheLibrarysModule() throws Exception {
+            jtc.component().jobs().reserveStock(1003, CAFE_ORDER);
+            String restock = jtc.awaitCompleted(RestockProductCodec.job(), 1).get(0).payload();
+
+            assertEquals(8 + 10, RestockProductCodec.decode(restock).quantity());
+            assertEquals(10, jtc.component().warehouse().free("GRINDER-HAND"));
+        }
     }
 }

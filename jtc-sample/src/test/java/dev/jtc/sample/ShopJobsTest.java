@@ -1,18 +1,16 @@
 package dev.jtc.sample;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.JobHandle;
 import dev.jtc.runtime.JobState;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.broker.FailedJob;
 import dev.jtc.runtime.broker.Failure;
-import dev.jtc.runtime.broker.InMemoryBroker;
+import dev.jtc.sample.invoices.GenerateInvoiceCodec;
 import dev.jtc.sample.invoices.Invoice;
 import dev.jtc.sample.mail.Mail;
 import dev.jtc.sample.mail.MailModule;
@@ -23,6 +21,8 @@ import dev.jtc.sample.payments.ChargePayment;
 import dev.jtc.sample.payments.ChargePaymentCodec;
 import dev.jtc.sample.payments.Currency;
 import dev.jtc.sample.payments.SandboxPaymentGateway;
+import dev.jtc.test.FakeDispatcher;
+import dev.jtc.test.JtcExtension;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,14 +30,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The shop's jobs dispatched through the generated {@code ShopAppJobs} and run by a real worker
- * through the generated {@code ShopAppJobRunner} and codecs, on the in-memory broker; each test
- * checks what the job did (mails in the outbox, charges in the ledger, invoices filed).
+ * through the generated {@code ShopAppJobRunner} and codecs, on the in-memory broker (jtc-test's
+ * {@link JtcExtension} in worker mode); each test checks what the job did (mails in the outbox,
+ * charges in the ledger, invoices filed).
  */
 class ShopJobsTest {
+
+    @RegisterExtension
+    final JtcExtension<TestShopComponent> jtc = JtcExtension.forApp(ShopAppWorker.definition())
+            .component(DaggerTestShopComponent.factory()::create, ShopAppJobRunner::new)
+            .worker()
+            .build();
 
     static final Order ADAS_ORDER = new Order(1001, "Ada Lovelace", "ada@example.com", Currency.EUR,
             List.of(new LineItem("BEAN-1KG", "Espresso beans, 1 kg", 2, new BigDecimal("24.50")),
@@ -46,106 +55,79 @@ class ShopJobsTest {
 
     @Test
     void orderConfirmationIsMailedToTheCustomer() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            JobHandle handle = shop.jobs().sendOrderConfirmation(ADAS_ORDER);
-            shop.events.awaitCompleted(handle.id());
+        JobHandle handle = jtc.component().jobs().sendOrderConfirmation(ADAS_ORDER);
+        jtc.awaitCompleted(handle);
 
-            List<Mail> mails = shop.component.outbox().sentTo("ada@example.com");
-            assertEquals(1, mails.size(), "mails to Ada: " + mails);
-            Mail mail = mails.get(0);
-            assertEquals(MailModule.DEFAULT_SENDER, mail.from());
-            assertEquals("Your order #1001 is confirmed", mail.subject());
-            assertTrue(mail.body().startsWith("Hello Ada Lovelace,"), mail.body());
-            assertTrue(mail.body().contains("Monday 2 March 2026, 10:15 CET"), mail.body());
-            assertTrue(mail.body().contains("Espresso beans, 1 kg") && mail.body().contains("49.00 EUR"), mail.body());
-            assertTrue(mail.body().matches("(?s).*Total\\s+52\\.90 EUR.*"), mail.body());
-            assertEquals(Optional.of(JobState.COMPLETED), handle.status());
-        }
+        List<Mail> mails = jtc.component().outbox().sentTo("ada@example.com");
+        assertEquals(1, mails.size(), "mails to Ada: " + mails);
+        Mail mail = mails.get(0);
+        assertEquals(MailModule.DEFAULT_SENDER, mail.from());
+        assertEquals("Your order #1001 is confirmed", mail.subject());
+        assertTrue(mail.body().startsWith("Hello Ada Lovelace,"), mail.body());
+        assertTrue(mail.body().contains("Monday 2 March 2026, 10:15 CET"), mail.body());
+        assertTrue(mail.body().contains("Espresso beans, 1 kg") && mail.body().contains("49.00 EUR"), mail.body());
+        assertTrue(mail.body().matches("(?s).*Total\\s+52\\.90 EUR.*"), mail.body());
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
     }
 
     @Test
     void chargeIsBookedOnceAndOrdersTheInvoice() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            JobHandle handle = shop.jobs().chargePayment(1001L, new BigDecimal("52.90"), Currency.EUR, SandboxPaymentGateway.CARD_OK);
-            shop.events.awaitCompleted(handle.id());
-            shop.events.awaitCompletedByName("GenerateInvoice", 1);
+        JobHandle handle = jtc.component().jobs().chargePayment(1001L, new BigDecimal("52.90"), Currency.EUR, SandboxPaymentGateway.CARD_OK);
+        jtc.awaitCompleted(handle);
+        jtc.awaitCompleted(GenerateInvoiceCodec.job(), 1);
 
-            List<Charge> charges = shop.component.ledger().chargesFor(1001L);
-            assertEquals(1, charges.size(), "charges: " + charges);
-            Charge charge = charges.get(0);
-            assertEquals(new BigDecimal("52.90"), charge.amount());
-            assertEquals(new BigDecimal("52.90"), charge.settled());
-            assertEquals(Currency.EUR, charge.settlementCurrency());
-            assertEquals(1, charge.attempt());
-            assertTrue(shop.events.retriesOf(handle.id()).isEmpty());
+        List<Charge> charges = jtc.component().ledger().chargesFor(1001L);
+        assertEquals(1, charges.size(), "charges: " + charges);
+        Charge charge = charges.get(0);
+        assertEquals(new BigDecimal("52.90"), charge.amount());
+        assertEquals(new BigDecimal("52.90"), charge.settled());
+        assertEquals(Currency.EUR, charge.settlementCurrency());
+        assertEquals(1, charge.attempt());
+        assertTrue(jtc.retriesOf(handle).isEmpty());
 
-            Invoice invoice = shop.component.invoices().find(ChargePayment.invoiceIdFor(1001L)).orElseThrow();
-            assertEquals(1001L, invoice.orderId());
-            assertEquals(List.of("Order 1001", "Paid 52.90 EUR by card, reference " + charge.reference()), invoice.lines());
-            assertEquals(Optional.empty(), invoice.vatId());
-            assertTrue(invoice.text().contains("No VAT id given"), invoice.text());
-        }
+        Invoice invoice = jtc.component().invoices().find(ChargePayment.invoiceIdFor(1001L)).orElseThrow();
+        assertEquals(1001L, invoice.orderId());
+        assertEquals(List.of("Order 1001", "Paid 52.90 EUR by card, reference " + charge.reference()), invoice.lines());
+        assertEquals(Optional.empty(), invoice.vatId());
+        assertTrue(invoice.text().contains("No VAT id given"), invoice.text());
     }
 
     @Test
     void aChargeThatTimesOutIsRetriedAndChargedOnce() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            JobHandle handle = shop.jobs().chargePayment(1002L, new BigDecimal("18.00"), Currency.USD,
-                    SandboxPaymentGateway.CARD_FLAKY_NETWORK);
-            shop.events.awaitCompleted(handle.id());
+        JobHandle handle = jtc.component().jobs().chargePayment(1002L, new BigDecimal("18.00"), Currency.USD,
+                SandboxPaymentGateway.CARD_FLAKY_NETWORK);
+        jtc.awaitCompleted(handle);
 
-            List<Failure> retries = shop.events.retriesOf(handle.id());
-            assertEquals(1, retries.size(), "retried attempts: " + retries);
-            assertEquals(1, retries.get(0).attempt());
-            assertTrue(retries.get(0).reason().contains("card network timed out for order 1002"), retries.get(0).reason());
+        List<Failure> retries = jtc.retriesOf(handle);
+        assertEquals(1, retries.size(), "retried attempts: " + retries);
+        assertEquals(1, retries.get(0).attempt());
+        assertTrue(retries.get(0).reason().contains("card network timed out for order 1002"), retries.get(0).reason());
 
-            List<Charge> charges = shop.component.ledger().chargesFor(1002L);
-            assertEquals(1, charges.size(), "charges: " + charges);
-            assertEquals(2, charges.get(0).attempt());
-            assertEquals(new BigDecimal("16.36"), charges.get(0).settled(), "18.00 USD at 1.10 USD per EUR");
-            assertEquals(Optional.of(JobState.COMPLETED), handle.status());
-        }
+        List<Charge> charges = jtc.component().ledger().chargesFor(1002L);
+        assertEquals(1, charges.size(), "charges: " + charges);
+        assertEquals(2, charges.get(0).attempt());
+        assertEquals(new BigDecimal("16.36"), charges.get(0).settled(), "18.00 USD at 1.10 USD per EUR");
+        assertEquals(Optional.of(JobState.COMPLETED), handle.status());
     }
 
     @Test
     void aBusinessInvoiceCarriesTheVatId() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            UUID id = UUID.fromString("5f0c9a52-3d5e-4c1a-9a8e-0b7d6c2e1f30");
-            JobHandle handle = shop.jobs().generateInvoice(id, 990L, List.of("Hand grinder x 4", "Wholesale discount 10%"),
-                    Optional.of("DE123456789"));
-            shop.events.awaitCompleted(handle.id());
+        UUID id = UUID.fromString("5f0c9a52-3d5e-4c1a-9a8e-0b7d6c2e1f30");
+        JobHandle handle = jtc.component().jobs().generateInvoice(id, 990L, List.of("Hand grinder x 4", "Wholesale discount 10%"),
+                Optional.of("DE123456789"));
+        jtc.awaitCompleted(handle);
 
-            Invoice invoice = shop.component.invoices().find(id).orElseThrow();
-            assertEquals(Optional.of("DE123456789"), invoice.vatId());
-            assertEquals(List.of("Hand grinder x 4", "Wholesale discount 10%"), invoice.lines());
-            assertTrue(invoice.text().contains("  Hand grinder x 4\n  Wholesale discount 10%\n"), invoice.text());
-            assertTrue(invoice.text().contains("Customer VAT id DE123456789: reverse charge applies"), invoice.text());
-        }
-    }
-
-    @Test
-    void settingsChooseTheSenderAndTheSettlementCurrency() throws Exception {
-        Settings settings = Settings.of(Map.of(
-                "shop.mail.sender", "Orders <orders@test.example>",
-                "shop.payments.currency", "chf"));
-        try (RunningShop shop = RunningShop.inMemory(settings)) {
-            JobHandle mail = shop.jobs().sendOrderConfirmation(ADAS_ORDER);
-            JobHandle charge = shop.jobs().chargePayment(7L, new BigDecimal("11.00"), Currency.USD, SandboxPaymentGateway.CARD_OK);
-            shop.events.awaitCompleted(mail.id());
-            shop.events.awaitCompleted(charge.id());
-
-            assertEquals("Orders <orders@test.example>", shop.component.outbox().sentTo("ada@example.com").get(0).from());
-            Charge booked = shop.component.ledger().chargesFor(7L).get(0);
-            assertEquals(Currency.CHF, booked.settlementCurrency());
-            assertEquals(new BigDecimal("9.50"), booked.settled(), "11.00 USD = 10 EUR = 9.50 CHF");
-        }
+        Invoice invoice = jtc.component().invoices().find(id).orElseThrow();
+        assertEquals(Optional.of("DE123456789"), invoice.vatId());
+        assertEquals(List.of("Hand grinder x 4", "Wholesale discount 10%"), invoice.lines());
+        assertTrue(invoice.text().contains("  Hand grinder x 4\n  Wholesale discount 10%\n"), invoice.text());
+        assertTrue(invoice.text().contains("Customer VAT id DE123456789: reverse charge applies"), invoice.text());
     }
 
     @Test
     void anUnknownSettlementCurrencyIsReportedWithTheSettingsName() {
-        TestShopComponent component = DaggerTestShopComponent.factory().create(
-                new BrokerDispatcher(new InMemoryBroker(Clock.systemUTC()), Clock.systemUTC()),
-                Clock.systemUTC(), Settings.of(Map.of("shop.payments.currency", "DOGE")));
+        TestShopComponent component = DaggerTestShopComponent.factory().create(new FakeDispatcher(), Clock.systemUTC(),
+                Settings.of(Map.of("shop.payments.currency", "DOGE")));
 
         IllegalStateException error = assertThrows(IllegalStateException.class, component::chargePayment);
         assertEquals("shop.payments.currency 'DOGE' is not a currency the shop takes; use one of [EUR, USD, GBP, CHF]",
@@ -153,37 +135,41 @@ class ShopJobsTest {
     }
 
     @Test
-    void aSecondInvoiceWithTheSameUniqueKeyIsANoOp() throws Exception {
-        InMemoryBroker broker = new InMemoryBroker(Clock.systemUTC());
-        TestShopComponent component = DaggerTestShopComponent.factory().create(
-                new BrokerDispatcher(broker, Clock.systemUTC()), Clock.systemUTC(), Settings.empty());
-        UUID id = ChargePayment.invoiceIdFor(5L);
-        DispatchOptions unique = DispatchOptions.uniqueKey("invoice-5");
+    void aPayloadThatDoesNotDecodeGoesToTheFailedSetWithTheFieldNamed() throws Exception {
+        // What a producer with an outdated or buggy encoder might send: the typed dispatcher cannot.
+        JobHandle handle = jtc.dispatcher().dispatch(ChargePaymentCodec.TYPE,
+                "{\"orderId\":\"one thousand\",\"amount\":\"5.00\"}", DispatchOptions.none());
+        Failure failure = jtc.awaitFailed(handle);
 
-        JobHandle first = component.jobs().generateInvoice(id, 5L, List.of("Order 5"), Optional.empty(), unique);
-        JobHandle second = component.jobs().generateInvoice(id, 5L, List.of("Order 5"), Optional.empty(), unique);
-
-        assertFalse(first.duplicate());
-        assertTrue(second.duplicate());
-        assertEquals(first.id(), second.id());
-        assertEquals(Optional.of(JobState.QUEUED), first.status());
-        assertEquals(1, broker.stats().queues().stream().mapToLong(queue -> queue.ready()).sum());
+        assertTrue(failure.reason().contains("charge-payment"), failure.reason());
+        assertTrue(failure.reason().contains("orderId"), failure.reason());
+        assertTrue(jtc.retriesOf(handle).isEmpty(), "a payload that cannot decode is not retried");
+        FailedJob failed = jtc.broker().failedJobs(0, 10).get(0);
+        assertEquals(handle.id(), failed.job().id());
+        assertEquals(Optional.of(JobState.FAILED), handle.status());
     }
 
-    @Test
-    void aPayloadThatDoesNotDecodeGoesToTheFailedSetWithTheFieldNamed() throws Exception {
-        try (RunningShop shop = RunningShop.inMemory(Settings.empty())) {
-            // What a producer with an outdated or buggy encoder might send: the typed dispatcher cannot.
-            JobHandle handle = new BrokerDispatcher(shop.broker, Clock.systemUTC()).dispatch(ChargePaymentCodec.TYPE,
-                    "{\"orderId\":\"one thousand\",\"amount\":\"5.00\"}", DispatchOptions.none());
-            Failure failure = shop.events.awaitFailed(handle.id());
+    @Nested
+    class WithSettings {
 
-            assertTrue(failure.reason().contains("charge-payment"), failure.reason());
-            assertTrue(failure.reason().contains("orderId"), failure.reason());
-            assertTrue(shop.events.retriesOf(handle.id()).isEmpty(), "a payload that cannot decode is not retried");
-            FailedJob failed = shop.broker.failedJobs(0, 10).get(0);
-            assertEquals(handle.id(), failed.job().id());
-            assertEquals(Optional.of(JobState.FAILED), handle.status());
+        @RegisterExtension
+        final JtcExtension<TestShopComponent> jtc = JtcExtension.forApp(ShopAppWorker.definition())
+                .component(DaggerTestShopComponent.factory()::create, ShopAppJobRunner::new)
+                .settings(Map.of("shop.mail.sender", "Orders <orders@test.example>", "shop.payments.currency", "chf"))
+                .worker()
+                .build();
+
+        @Test
+        void settingsChooseTheSenderAndTheSettlementCurrency() throws Exception {
+            JobHandle mail = jtc.component().jobs().sendOrderConfirmation(ADAS_ORDER);
+            JobHandle charge = jtc.component().jobs().chargePayment(7L, new BigDecimal("11.00"), Currency.USD, SandboxPaymentGateway.CARD_OK);
+            jtc.awaitCompleted(mail);
+            jtc.awaitCompleted(charge);
+
+            assertEquals("Orders <orders@test.example>", jtc.component().outbox().sentTo("ada@example.com").get(0).from());
+            Charge booked = jtc.component().ledger().chargesFor(7L).get(0);
+            assertEquals(Currency.CHF, booked.settlementCurrency());
+            assertEquals(new BigDecimal("9.50"), booked.settled(), "11.00 USD = 10 EUR = 9.50 CHF");
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.TypedJob;
+import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.broker.JobMessage;
@@ -28,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,9 +52,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *       task's ticks and every delayed job as their times come. Each job runs once: a job that
  *       throws fails the test with {@link JobFailedError}.</li>
  *   <li><b>Worker</b> ({@link Builder#worker()}): a real {@link Worker} on an in-memory broker
- *       and the system clock, listening to every queue of the application, with retries,
- *       backoff, timeouts and the failed set as in production. {@link #awaitCompleted},
- *       {@link #awaitFailed} and {@link #awaitIdle()} wait for outcomes without sleeping.</li>
+ *       (or any broker, {@link Builder#worker(Supplier)}: a Redis one for an end-to-end test) and
+ *       the system clock, listening to every queue of the application, with retries, backoff,
+ *       timeouts and the failed set as in production, and the scheduler if asked
+ *       ({@link Builder#scheduler()}). {@link #awaitCompleted}, {@link #awaitFailed} and
+ *       {@link #awaitIdle()} wait for outcomes without sleeping.</li>
  * </ul>
  *
  * <p>The component is built for each test with the factory given to
@@ -70,6 +74,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
     private final Settings settings;
     private final Instant start;
     private final boolean worker;
+    private final Supplier<? extends Broker> brokers;
+    private final boolean scheduler;
     private final List<String> queues;
     private final int concurrency;
     private final Duration timeout;
@@ -82,6 +88,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
         this.settings = builder.settings;
         this.start = builder.start;
         this.worker = builder.worker;
+        this.brokers = builder.brokers;
+        this.scheduler = builder.scheduler;
         Set<String> queues = new LinkedHashSet<>(app.queues());
         queues.addAll(builder.extraQueues);
         this.queues = List.copyOf(queues);
@@ -216,8 +224,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
 
     // --- with a worker --------------------------------------------------------------------------
 
-    /** The in-memory broker the worker reads: its failed set, pending jobs and stats. */
-    public InMemoryBroker broker() {
+    /** The broker the worker reads: its failed set, pending jobs and stats. */
+    public Broker broker() {
         return withWorker("broker()").broker;
     }
 
@@ -263,7 +271,7 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
                 + "(it holds " + current.broker.stats().queues() + ")");
     }
 
-    private static boolean isIdle(InMemoryBroker broker) {
+    private static boolean isIdle(Broker broker) {
         for (QueueStats queue : broker.stats().queues()) {
             if (queue.ready() + queue.scheduled() + queue.active() > 0) {
                 return false;
@@ -284,14 +292,14 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
 
     private State<C> startWorker() {
         Clock clock = Clock.systemUTC();
-        InMemoryBroker broker = new InMemoryBroker(clock);
+        Broker broker = Objects.requireNonNull(brokers.get(), "the broker supplier returned null");
         State<C> state = build(FakeDispatcher.forwardingTo(new BrokerDispatcher(broker, clock), clock), clock);
         state.broker = broker;
         state.events = new WorkerEvents(timeout);
         WorkerConfig config = WorkerConfig.builder()
                 .queues(queues)
                 .concurrency(concurrency)
-                .schedulerEnabled(false)
+                .schedulerEnabled(scheduler)
                 .shutdownGrace(Duration.ofSeconds(5))
                 .build();
         state.worker = new Worker(broker, state.runner, app.jobTypes(), app.scheduledTasks(), config, clock);
@@ -341,7 +349,7 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
         final JobRunner runner;
         final Clock clock;
         Instant ticksUpTo;
-        InMemoryBroker broker;
+        Broker broker;
         WorkerEvents events;
         Worker worker;
 
@@ -370,6 +378,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
         private Settings settings = Settings.empty();
         private Instant start;
         private boolean worker;
+        private Supplier<? extends Broker> brokers = () -> new InMemoryBroker(Clock.systemUTC());
+        private boolean scheduler;
         private final List<String> extraQueues = new ArrayList<>();
         private int concurrency = 4;
         private Duration timeout = Duration.ofSeconds(20);
@@ -390,6 +400,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
             typed.settings = settings;
             typed.start = start;
             typed.worker = worker;
+            typed.brokers = brokers;
+            typed.scheduler = scheduler;
             typed.extraQueues.addAll(extraQueues);
             typed.concurrency = concurrency;
             typed.timeout = timeout;
@@ -421,6 +433,21 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
         /** Runs the jobs on a real worker over an in-memory broker instead of inline. */
         public Builder<C> worker() {
             this.worker = true;
+            return this;
+        }
+
+        /**
+         * Runs the jobs on a real worker over a broker from {@code brokers}, one per test and closed
+         * after it: {@code .worker(() -> RedisBroker.connect(redis.url(), "test", Clock.systemUTC()))}.
+         */
+        public Builder<C> worker(Supplier<? extends Broker> brokers) {
+            this.brokers = Objects.requireNonNull(brokers, "brokers");
+            return worker();
+        }
+
+        /** Lets the worker's scheduler tick the application's tasks on the system clock (off by default). */
+        public Builder<C> scheduler() {
+            this.scheduler = true;
             return this;
         }
 
