@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,6 +101,7 @@ class GettingStartedBuildTest {
         assertTrue(Integer.parseInt(counts.group(1)) >= 1, "the page's test did not run: " + last);
         assertEquals("0 0 0", counts.group(2) + " " + counts.group(3) + " " + counts.group(4), "failures, errors, skipped: " + last);
         assertTrue(Files.isRegularFile(project.resolve("target/shop-1.0-SNAPSHOT.jar")), "verify built no jar");
+        assertWorkerJarLists(project.resolve("target/shop-1.0-SNAPSHOT-worker.jar"));
 
         Set<String> executed = new LinkedHashSet<>();
         Matcher execution = EXECUTION.matcher(output);
@@ -126,6 +128,19 @@ class GettingStartedBuildTest {
         String output = maven("-q", "compile", "exec:java", "-Dexec.args=list");
         assertTrue(output.contains("SendWelcomeEmail  mail"), "list shows no job SendWelcomeEmail on queue mail:\n" + output);
         assertTrue(output.contains("Maintenance.hourlyCleanup"), "list shows no task Maintenance.hourlyCleanup:\n" + output);
+    }
+
+    /** The page's {@code java -jar target/shop-1.0-SNAPSHOT-worker.jar list}: the jar alone starts the worker. */
+    private static void assertWorkerJarLists(Path jar) throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(jar), "package built no worker jar " + jar);
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(javaBinary.toString(), "-Xmx256m", "-jar", jar.toString(), "list")
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(1, TimeUnit.MINUTES), "java -jar ... list did not finish within a minute:\n" + output);
+        assertEquals(0, process.exitValue(), "java -jar " + jar.getFileName() + " list failed:\n" + output);
+        assertTrue(output.contains("SendWelcomeEmail  mail"), "the jar's list shows no job SendWelcomeEmail:\n" + output);
+        assertTrue(output.contains("Maintenance.hourlyCleanup"), "the jar's list shows no task Maintenance.hourlyCleanup:\n" + output);
     }
 
     /** Runs Maven in the project, offline but for the file:// mirror; fails with its output's end unless it succeeds. */
