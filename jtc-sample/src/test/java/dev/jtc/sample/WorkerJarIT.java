@@ -1,0 +1,181 @@
+package dev.jtc.sample;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jtc.runtime.testing.RedisServerProcess;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The self-contained worker jar that {@code package} builds ({@code jtc-sample-<version>-worker.jar}),
+ * run the way it is deployed: {@code java -jar} in a child process, with nothing else on the
+ * classpath: {@code list} and {@code demo} without Redis, and {@code work} against a private
+ * redis-server, stopped by SIGTERM as {@code docker stop} and {@code systemctl stop} stop it.
+ * Failsafe runs this after {@code package} and passes the jar's path in {@code jtc.workerJar}.
+ */
+class WorkerJarIT {
+
+    private static Path jar;
+
+    @BeforeAll
+    static void findTheJar() {
+        String property = System.getProperty("jtc.workerJar");
+        assertTrue(property != null && !property.isBlank(), "system property jtc.workerJar is not set: run this through failsafe (mvn verify)");
+        jar = Path.of(property);
+        assertTrue(Files.isRegularFile(jar), jar + " does not exist: the shade plugin's worker-jar execution did not run");
+    }
+
+    @Test
+    void theJarStartsTheGeneratedWorkerAndHoldsNoCompileTimeCode() throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            assertEquals("dev.jtc.sample.ShopAppWorker", file.getManifest().getMainAttributes().getValue("Main-Class"));
+            List<String> compileTimeOnly = file.stream().map(entry -> entry.getName())
+                    .filter(name -> name.startsWith("dev/jtc/processor/") || name.startsWith("dagger/internal/codegen/"))
+                    .limit(5).toList();
+            assertEquals(List.of(), compileTimeOnly, "the processor and Dagger's compiler belong on the processor path only");
+            assertTrue(file.getEntry("dev/jtc/sample/ShopAppWorker.class") != null, "the generated worker is missing");
+            assertTrue(file.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null,
+                    "slf4j-simple's service file is missing, so logging would bind to nothing");
+        }
+    }
+
+    @Test
+    void listShowsTheJobsAndTasksOfTheShopAndItsLibrary() throws Exception {
+        Run run = javaJar("list");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("Jobs of ShopApp (5)"), run.describe());
+        for (String job : List.of("SendOrderConfirmation", "charge-payment", "GenerateInvoice", "ReserveStock", "RestockProduct")) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(job) + "\\s").matcher(run.out()).find(), "job " + job + " not listed: " + run.describe());
+        }
+        assertTrue(run.out().contains("Scheduled tasks (4)"), run.describe());
+        for (String task : List.of("BackOfficeTasks.morningSalesReport", "BackOfficeTasks.purgeOldMail", "InventoryTasks.refreshStock",
+                "InventoryTasks.reorderLowStock")) {
+            assertTrue(Pattern.compile("(?m)^" + Pattern.quote(task) + "\\s").matcher(run.out()).find(), "task " + task + " not listed: " + run.describe());
+        }
+    }
+
+    @Test
+    void demoRunsEveryDemoJobAndATickOnTheInMemoryBroker() throws Exception {
+        Run run = javaJar("demo");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("ShopApp demo: an in-memory broker and one worker"), run.describe());
+        assertTrue(run.out().contains("Demo jobs: 6 completed, 0 failed, 0 still pending"), run.describe());
+        assertTrue(Pattern.compile("Scheduled ticks run: [1-9]").matcher(run.out()).find(), run.describe());
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorFromTheJarToo() throws Exception {
+        Run run = javaJar("deploy");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("deploy"), run.describe());
+    }
+
+    @Test
+    void workAgainstRedisStopsGracefullyOnSigterm() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start()) {
+            List<String> command = javaJarCommand("work", "--shutdown-grace", "5s");
+            ProcessBuilder builder = processBuilder(command);
+            builder.environment().put("JTC_REDIS_URL", redis.url());
+            Process process = builder.start();
+            try {
+                process.getOutputStream().close();
+                CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+                StringBuilder out = new StringBuilder();
+                CompletableFuture<Void> running = new CompletableFuture<>();
+                CompletableFuture<Void> outDone = CompletableFuture.runAsync(() -> {
+                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                            synchronized (out) {
+                                out.append(line).append('\n');
+                            }
+                            if (line.startsWith("worker ") && line.contains(" running: ")) {
+                                running.complete(null);
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } finally {
+                        running.complete(null);
+                    }
+                });
+                running.get(90, TimeUnit.SECONDS);
+                assertTrue(process.isAlive(), "the worker exited before it was asked to stop: " + out + err.getNow(""));
+
+                // SIGTERM, as docker stop and systemctl stop send it; through the handle, because
+                // Process.destroy() would also close the streams this test is still reading.
+                assertTrue(process.toHandle().destroy(), "could not send SIGTERM to " + process.pid());
+
+                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the worker did not stop within 60 s of SIGTERM: " + out);
+                outDone.join();
+                String described = String.join(" ", command) + " exited with " + process.exitValue() + "\n--- stdout\n" + out
+                        + "--- stderr\n" + err.join();
+                assertEquals(0, process.exitValue(), described);
+                assertTrue(err.join().contains("SIGTERM: stopping gracefully"), described);
+                assertTrue(Pattern.compile("(?m)^worker \\S+ stopped$").matcher(out).find(), described);
+            } finally {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    /** What one {@code java -jar} run printed and returned. */
+    private record Run(List<String> command, int exitCode, String out, String err) {
+        String describe() {
+            return String.join(" ", command) + " exited with " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    private static Run javaJar(String... args) throws IOException, InterruptedException {
+        List<String> command = javaJarCommand(args);
+        Process process = processBuilder(command).start();
+        process.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+        if (!process.waitFor(90, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError(String.join(" ", command) + " did not exit within 90 s; output:\n" + out.join() + err.join());
+        }
+        return new Run(command, process.exitValue(), out.join(), err.join());
+    }
+
+    /** A plain {@code java -jar} with this JVM's java, and nothing else on the classpath. */
+    private static List<String> javaJarCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** The settings the worker reads come only from what a test sets, not from whoever runs the build. */
+    private static ProcessBuilder processBuilder(List<String> command) {
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("JTC_") || name.startsWith("SHOP_"));
+        return builder;
+    }
+
+    private static String read(InputStream stream) {
+        try (stream) {
+            return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
