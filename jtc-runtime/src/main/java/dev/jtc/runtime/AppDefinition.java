@@ -11,18 +11,22 @@ import java.util.Objects;
  * dispatcher, a clock and settings to bind into the Dagger component.
  *
  * @param name the application's name ({@code ShopApp})
+ * @param packageName the package of the application's {@code @JtcApplication} class
+ *     ({@code com.acme.shop}), where {@code make job} writes new jobs; empty for the unnamed package
  * @param jobTypes one per {@code @Job}
  * @param scheduledTasks one per {@code @Cron} or {@code @Every} method
  * @param runnerFactory builds the generated component and the generated {@code JobRunner} over it
  */
 public record AppDefinition(
         String name,
+        String packageName,
         List<JobType> jobTypes,
         List<ScheduledTask> scheduledTasks,
         RunnerFactory runnerFactory) {
 
     public AppDefinition {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(packageName, "packageName");
         jobTypes = List.copyOf(jobTypes);
         scheduledTasks = List.copyOf(scheduledTasks);
         Objects.requireNonNull(runnerFactory, "runnerFactory");

@@ -18,7 +18,7 @@ public final class ShopAppWorker {
      * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.
      */
     public static AppDefinition definition(MailModule mailModule) {
-        return new AppDefinition("ShopApp", ShopAppJobs.JOB_TYPES, ShopAppScheduleRegistry.TASKS,
+        return new AppDefinition("ShopApp", "com.acme.shop", ShopAppJobs.JOB_TYPES, ShopAppScheduleRegistry.TASKS,
                 (dispatcher, clock, settings) -> new ShopAppJobRunner(DaggerShopAppComponent.factory().create(dispatcher, clock, settings, mailModule)));
     }
 }

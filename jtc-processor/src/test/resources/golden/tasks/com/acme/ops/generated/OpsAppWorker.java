@@ -18,7 +18,7 @@ public final class OpsAppWorker {
      * build the dispatch table over a component bound to the runtime's dispatcher, clock and settings.
      */
     public static AppDefinition definition() {
-        return new AppDefinition("OpsApp", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
+        return new AppDefinition("OpsApp", "com.acme.ops", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
                 (dispatcher, clock, settings) -> new OpsAppJobRunner(DaggerOpsAppComponent.factory().create(dispatcher, clock, settings)));
     }
 
