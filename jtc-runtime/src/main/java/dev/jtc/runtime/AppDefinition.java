@@ -14,6 +14,8 @@ import java.util.Set;
  * with the jobs' generated codecs without running anything.
  *
  * @param name the application's name ({@code ShopApp})
+ * @param packageName the package of the application's {@code @JtcApplication} class
+ *     ({@code com.acme.shop}), where {@code make job} writes new jobs; empty for the unnamed package
  * @param jobTypes one per {@code @Job}
  * @param scheduledTasks one per {@code @Cron} or {@code @Every} method
  * @param runnerFactory builds the generated component and the generated {@code JobRunner} over it
@@ -22,6 +24,7 @@ import java.util.Set;
  */
 public record AppDefinition(
         String name,
+        String packageName,
         List<JobType> jobTypes,
         List<ScheduledTask> scheduledTasks,
         RunnerFactory runnerFactory,
@@ -29,6 +32,7 @@ public record AppDefinition(
 
     public AppDefinition {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(packageName, "packageName");
         jobTypes = List.copyOf(jobTypes);
         scheduledTasks = List.copyOf(scheduledTasks);
         Objects.requireNonNull(runnerFactory, "runnerFactory");
@@ -40,8 +44,9 @@ public record AppDefinition(
      * a test): {@code enqueue} then checks only that a payload is one JSON object, and the worker
      * finds out whether it decodes.
      */
-    public AppDefinition(String name, List<JobType> jobTypes, List<ScheduledTask> scheduledTasks, RunnerFactory runnerFactory) {
-        this(name, jobTypes, scheduledTasks, runnerFactory, PayloadValidator.NONE);
+    public AppDefinition(String name, String packageName, List<JobType> jobTypes, List<ScheduledTask> scheduledTasks,
+            RunnerFactory runnerFactory) {
+        this(name, packageName, jobTypes, scheduledTasks, runnerFactory, PayloadValidator.NONE);
     }
 
     /**

@@ -20,11 +20,12 @@ import java.util.jar.JarFile;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The self-contained worker jar that {@code package} builds ({@code jtc-sample-<version>-worker.jar}),
  * run the way it is deployed: {@code java -jar} in a child process, with nothing else on the
- * classpath: {@code list} and {@code demo} without Redis, and {@code work} against a private
+ * classpath: {@code list}, {@code demo} and {@code make job} without Redis, and {@code work} against a private
  * redis-server, stopped by SIGTERM as {@code docker stop} and {@code systemctl stop} stop it.
  * Failsafe runs this after {@code package} and passes the jar's path in {@code jtc.workerJar}.
  */
@@ -78,6 +79,16 @@ class WorkerJarIT {
         assertTrue(run.out().contains("ShopApp demo: an in-memory broker and one worker"), run.describe());
         assertTrue(run.out().contains("Demo jobs: 6 completed, 0 failed, 0 still pending"), run.describe());
         assertTrue(Pattern.compile("Scheduled ticks run: [1-9]").matcher(run.out()).find(), run.describe());
+    }
+
+    @Test
+    void makeJobWritesIntoTheApplicationsPackage(@TempDir Path sources) throws Exception {
+        Run run = javaJar("make", "job", "SendWelcomeEmail", "--dir", sources.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        Path file = sources.resolve("dev/jtc/sample/SendWelcomeEmail.java");
+        assertTrue(run.out().startsWith("wrote " + file + "\n"), run.describe());
+        assertTrue(Files.readString(file).startsWith("package dev.jtc.sample;\n"), "beside ShopApp, from the generated definition()");
     }
 
     @Test

@@ -38,7 +38,7 @@ final class Cafe {
     static final ScheduledTask OPENING_REPORT =
             ScheduledTask.cron("CafeTasks.openingReport", "0 7 * * *", ZoneId.of("Europe/Berlin")).build();
 
-    static final AppDefinition DEFINITION = new AppDefinition("CafeApp", List.of(RECEIPT_TYPE, CHARGE_TYPE),
+    static final AppDefinition DEFINITION = new AppDefinition("CafeApp", "dev.jtc.test", List.of(RECEIPT_TYPE, CHARGE_TYPE),
             List.of(COFFEE_CHECK, OPENING_REPORT), (dispatcher, clock, settings) -> new Runner(new Component(dispatcher, clock)));
 
     private Cafe() {}

@@ -37,10 +37,10 @@ public final class WorkerWriter {
         definition.addJavadoc("Everything the runtime needs from $L: its job types, its scheduled tasks, how to\n"
                 + "build the dispatch table over a component bound to the runtime's dispatcher, clock and settings, and\n"
                 + "how to check a payload with the jobs' codecs.\n", app.applicationReference());
-        definition.addStatement("return new $T($S, $T.JOB_TYPES, $T.TASKS,\n(dispatcher, clock, settings) -> new $T($T.factory().create($L)),\n$T::validatePayload)",
-                APP_DEFINITION, app.names().applicationName(), app.names().jobs(), app.names().scheduleRegistry(),
-                app.names().jobRunner(), app.names().daggerComponent(), CodeBlock.join(createArguments, ", "),
-                app.names().jobRunner());
+        definition.addStatement("return new $T($S, $S, $T.JOB_TYPES, $T.TASKS,\n(dispatcher, clock, settings) -> new $T($T.factory().create($L)),\n$T::validatePayload)",
+                APP_DEFINITION, app.names().applicationName(), app.application().packageName(), app.names().jobs(),
+                app.names().scheduleRegistry(), app.names().jobRunner(), app.names().daggerComponent(),
+                CodeBlock.join(createArguments, ", "), app.names().jobRunner());
 
         TypeSpec.Builder worker = TypeSpec.classBuilder(workerClass)
                 .addAnnotation(SourceFiles.GENERATED);

@@ -22,15 +22,19 @@ final class MakeCommand implements Callable<Integer> {
         throw new IllegalArgumentException("say what to make: make job <Name>, e.g. make job SendWelcomeEmail");
     }
 
-    /** {@code make job <Name> [--package p] [--dir src/main/java] [--queue q]}. */
+    /**
+     * {@code make job <Name> [--package p] [--dir src/main/java] [--queue q]}: by default into the
+     * application's package, beside its {@code @JtcApplication} class.
+     */
     @Command(name = "job", description = "Write a new @Job class, ready to compile and dispatch.")
     static final class MakeJob implements Callable<Integer> {
 
         @Parameters(paramLabel = "NAME", description = "The class name, e.g. SendWelcomeEmail.")
         String name;
 
-        @Option(names = "--package", paramLabel = "PACKAGE", description = "Its package (default jobs).")
-        String packageName = "jobs";
+        @Option(names = "--package", paramLabel = "PACKAGE",
+                description = "Its package (default: the application's, where its @JtcApplication class is).")
+        String packageName;
 
         @Option(names = "--dir", paramLabel = "DIR", description = "The source root (default src/main/java).")
         Path dir = Path.of("src", "main", "java");
@@ -47,12 +51,12 @@ final class MakeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             JobSkeleton.requireClassName(name);
-            JobSkeleton.requirePackageName(packageName);
+            String jobPackage = packageName != null ? JobSkeleton.requirePackageName(packageName) : applicationPackage();
             Names.requireValid("queue", queue);
-            Path file = dir.resolve(packageName.replace('.', '/')).resolve(name + ".java");
+            Path file = dir.resolve(jobPackage.replace('.', '/')).resolve(name + ".java");
             try {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, JobSkeleton.source(packageName, name, queue), StandardCharsets.UTF_8,
+                Files.writeString(file, JobSkeleton.source(jobPackage, name, queue), StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE_NEW);
             } catch (FileAlreadyExistsException e) {
                 throw new IllegalArgumentException(file + " already exists; pick another name or delete it first");
@@ -64,6 +68,16 @@ final class MakeCommand implements Callable<Integer> {
                     + context.app.name() + "Jobs) or run: enqueue " + name + " '{\"message\":\"hello\"}'");
             context.out.flush();
             return 0;
+        }
+
+        /** The package of the application's {@code @JtcApplication} class, from the generated definition. */
+        private String applicationPackage() {
+            String applicationPackage = context.app.packageName();
+            if (applicationPackage.isEmpty()) {
+                throw new IllegalArgumentException(context.app.name() + " is in the unnamed package, and a job should not be:"
+                        + " say where it goes, e.g. make job " + name + " --package com.acme.jobs");
+            }
+            return applicationPackage;
         }
     }
 }

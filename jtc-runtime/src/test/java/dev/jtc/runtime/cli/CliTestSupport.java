@@ -46,6 +46,7 @@ final class CliTestSupport {
     final Map<String, String> env = new HashMap<>();
     final Map<String, Handler> handlers = new HashMap<>();
     final List<BrokerOptions> openedWith = new ArrayList<>();
+    String packageName = "com.acme.shop";
     List<JobType> jobTypes = List.of(SEND_MAIL, REBUILD_INDEX);
     List<ScheduledTask> tasks = List.of(HOURLY, MORNING, PING);
     ClassLoader resources = CliTestSupport.class.getClassLoader();
@@ -69,7 +70,7 @@ final class CliTestSupport {
             }
             handler.handle(payload, context);
         };
-        return new AppDefinition("ShopApp", jobTypes, tasks, (dispatcher, clock, settings) -> runner, validator);
+        return new AppDefinition("ShopApp", packageName, jobTypes, tasks, (dispatcher, clock, settings) -> runner, validator);
     }
 
     /**

@@ -60,17 +60,47 @@ class MakeJobCommandTest {
     }
 
     @Test
-    void defaultQueueIsLeftOutOfTheAnnotation() throws Exception {
+    void writesIntoTheApplicationsPackageByDefault() throws Exception {
         assertEquals(0, cli.run(clock, "make", "job", "Rebuild", "--dir", sources.toString()));
-        String source = Files.readString(sources.resolve("jobs/Rebuild.java"));
-        assertTrue(source.startsWith("package jobs;\n"), source);
-        assertTrue(source.contains("@Job(retries = 3, timeout = \"5m\")"), source);
+
+        Path file = sources.resolve("com/acme/shop/Rebuild.java");
+        assertTrue(cli.out().startsWith("wrote " + file + "\n"), cli.out());
+        String source = Files.readString(file);
+        assertTrue(source.startsWith("package com.acme.shop;\n"), source);
+        assertTrue(source.contains("@Job(retries = 3, timeout = \"5m\")"), "the default queue is left out: " + source);
+        assertFalse(Files.exists(sources.resolve("jobs")), "no top-level jobs package any more");
+    }
+
+    @Test
+    void packageOptionPutsItInASubPackageOrAnywhereElse() throws Exception {
+        assertEquals(0, cli.run(clock, "make", "job", "SendReceipt", "--package", "com.acme.shop.mail", "--dir", sources.toString()));
+        assertTrue(Files.readString(sources.resolve("com/acme/shop/mail/SendReceipt.java")).startsWith("package com.acme.shop.mail;\n"));
+
+        assertEquals(0, cli.run(clock, "make", "job", "SendReceipt", "--package", "org.example.billing", "--dir", sources.toString()));
+        assertTrue(Files.readString(sources.resolve("org/example/billing/SendReceipt.java")).startsWith("package org.example.billing;\n"));
+    }
+
+    @Test
+    void anApplicationInTheUnnamedPackageNeedsThePackageOption() throws Exception {
+        cli.packageName = "";
+
+        assertEquals(1, cli.run(clock, "make", "job", "Rebuild", "--dir", sources.toString()));
+
+        assertEquals("error: ShopApp is in the unnamed package, and a job should not be: say where it goes,"
+                + " e.g. make job Rebuild --package com.acme.jobs\n", cli.err());
+        try (var written = Files.list(sources)) {
+            assertEquals(List.of(), written.toList());
+        }
+        cli.reset();
+
+        assertEquals(0, cli.run(clock, "make", "job", "Rebuild", "--package", "com.acme.jobs", "--dir", sources.toString()));
+        assertTrue(Files.exists(sources.resolve("com/acme/jobs/Rebuild.java")), cli.out() + cli.err());
     }
 
     @Test
     void neverOverwritesAnExistingFile() throws Exception {
         assertEquals(0, cli.run(clock, "make", "job", "Rebuild", "--dir", sources.toString()));
-        Path file = sources.resolve("jobs/Rebuild.java");
+        Path file = sources.resolve("com/acme/shop/Rebuild.java");
         Files.writeString(file, "// my edits\n");
         cli.reset();
 

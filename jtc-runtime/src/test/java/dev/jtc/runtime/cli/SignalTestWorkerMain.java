@@ -42,7 +42,7 @@ public final class SignalTestWorkerMain {
                 jedis.rpush("test:done", context.id());
             }
         };
-        AppDefinition app = new AppDefinition("SignalApp", List.of(new JobType(SLEEP, "default", 0, JobType.NO_TIMEOUT,
+        AppDefinition app = new AppDefinition("SignalApp", "dev.jtc.signaltest", List.of(new JobType(SLEEP, "default", 0, JobType.NO_TIMEOUT,
                 JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", "")), List.of(), (dispatcher, clock, settings) -> runner);
         String[] commandLine = java.util.Arrays.copyOfRange(args, 1, args.length);
         int code = JtcCommandLine.run(commandLine, app);

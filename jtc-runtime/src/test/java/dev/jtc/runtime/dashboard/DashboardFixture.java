@@ -55,7 +55,7 @@ final class DashboardFixture implements AutoCloseable {
                 .description("Send the morning report").queue("reports").build();
         ScheduledTask health = ScheduledTask.every("Health.check", "30s", Duration.ofSeconds(30))
                 .overlap(false).missed(MissedTicks.SKIP).build();
-        return new AppDefinition(name, List.of(welcome, charge), List.of(report, health),
+        return new AppDefinition(name, "com.acme.shop", List.of(welcome, charge), List.of(report, health),
                 (dispatcher, clock, settings) -> (jobName, payload, context) -> {
                     throw new UnknownJobException(jobName);
                 });

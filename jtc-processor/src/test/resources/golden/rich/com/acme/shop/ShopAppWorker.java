@@ -19,7 +19,7 @@ public final class ShopAppWorker {
      * how to check a payload with the jobs' codecs.
      */
     public static AppDefinition definition(MailModule mailModule) {
-        return new AppDefinition("ShopApp", ShopAppJobs.JOB_TYPES, ShopAppScheduleRegistry.TASKS,
+        return new AppDefinition("ShopApp", "com.acme.shop", ShopAppJobs.JOB_TYPES, ShopAppScheduleRegistry.TASKS,
                 (dispatcher, clock, settings) -> new ShopAppJobRunner(DaggerShopAppComponent.factory().create(dispatcher, clock, settings, mailModule)),
                 ShopAppJobRunner::validatePayload);
     }

@@ -19,7 +19,7 @@ public final class OpsAppWorker {
      * how to check a payload with the jobs' codecs.
      */
     public static AppDefinition definition() {
-        return new AppDefinition("OpsApp", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
+        return new AppDefinition("OpsApp", "com.acme.ops", OpsAppJobs.JOB_TYPES, OpsAppScheduleRegistry.TASKS,
                 (dispatcher, clock, settings) -> new OpsAppJobRunner(DaggerOpsAppComponent.factory().create(dispatcher, clock, settings)),
                 OpsAppJobRunner::validatePayload);
     }
