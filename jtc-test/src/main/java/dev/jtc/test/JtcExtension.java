@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,14 +199,21 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
             throw new IllegalArgumentException("the clock only moves forward: it is " + clock.instant() + ", asked for " + target);
         }
         current.dispatcher.runPending(current.runner);
-        for (Optional<Instant> next = nextEvent(current, target); next.isPresent(); next = nextEvent(current, target)) {
+        while (true) {
+            Map<ScheduledTask, Instant> ticks = nextTicks(current.ticksUpTo);
+            List<Instant> candidates = new ArrayList<>(ticks.values());
+            current.dispatcher.nextRunAt().ifPresent(candidates::add);
+            Optional<Instant> next = candidates.stream().filter(at -> !at.isAfter(target)).min(Instant::compareTo);
+            if (next.isEmpty()) {
+                break;
+            }
             Instant at = next.get();
             clock.set(at);
-            for (ScheduledTask task : app.scheduledTasks()) {
-                if (task.schedule().nextRunAfter(current.ticksUpTo).filter(at::equals).isPresent()) {
+            ticks.forEach((task, tick) -> {
+                if (tick.equals(at)) {
                     current.dispatcher.dispatch(task.jobType(), "{}", DispatchOptions.none());
                 }
-            }
+            });
             current.ticksUpTo = at;
             current.dispatcher.runPending(current.runner);
         }
@@ -213,13 +221,13 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
         current.ticksUpTo = target;
     }
 
-    private Optional<Instant> nextEvent(State<C> current, Instant target) {
-        List<Instant> candidates = new ArrayList<>();
+    /** Each task's first tick after {@code after}, in the registry's order. */
+    private Map<ScheduledTask, Instant> nextTicks(Instant after) {
+        Map<ScheduledTask, Instant> ticks = new LinkedHashMap<>();
         for (ScheduledTask task : app.scheduledTasks()) {
-            task.schedule().nextRunAfter(current.ticksUpTo).ifPresent(candidates::add);
+            task.schedule().nextRunAfter(after).ifPresent(tick -> ticks.put(task, tick));
         }
-        current.dispatcher.nextRunAt().ifPresent(candidates::add);
-        return candidates.stream().filter(at -> !at.isAfter(target)).min(Instant::compareTo);
+        return ticks;
     }
 
     // --- with a worker --------------------------------------------------------------------------
@@ -267,8 +275,8 @@ public final class JtcExtension<C> implements BeforeEachCallback, AfterEachCallb
      */
     public void awaitIdle() throws InterruptedException {
         State<C> current = withWorker("awaitIdle()");
-        current.events.awaitCondition(() -> isIdle(current.broker), "the broker to hold no ready, scheduled or active job "
-                + "(it holds " + current.broker.stats().queues() + ")");
+        current.events.awaitCondition(() -> isIdle(current.broker),
+                () -> "the broker to hold no ready, scheduled or active job (it holds " + current.broker.stats().queues() + ")");
     }
 
     private static boolean isIdle(Broker broker) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What a test's worker did, from its listener events, with waits that return the moment the
@@ -79,13 +80,13 @@ final class WorkerEvents implements WorkerListener {
                 throw new AssertionError("waited for " + what + ", but it went to the failed set: " + failedInstead
                         + failureTrace(failedInstead));
             }
-            waitUntil(deadline, what);
+            waitUntil(deadline, () -> what);
         }
         return found;
     }
 
     /** Waits until {@code idle} holds, checked after every event (and every few milliseconds). */
-    synchronized void awaitCondition(BooleanSupplier idle, String what) throws InterruptedException {
+    synchronized void awaitCondition(BooleanSupplier idle, Supplier<String> what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!idle.getAsBoolean()) {
             waitUntil(deadline, what);
@@ -101,10 +102,11 @@ final class WorkerEvents implements WorkerListener {
         return List.copyOf(events);
     }
 
-    private void waitUntil(long deadline, String what) throws InterruptedException {
+    /** Waits for the next event, or fails describing {@code what} (as it stands then) once the deadline has passed. */
+    private void waitUntil(long deadline, Supplier<String> what) throws InterruptedException {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-            throw new AssertionError("waited " + describe(timeout) + " for " + what + "; the worker reported "
+            throw new AssertionError("waited " + describe(timeout) + " for " + what.get() + "; the worker reported "
                     + (events.isEmpty() ? "nothing" : events.size() + " outcome(s): " + events));
         }
         wait(Math.max(1, Math.min(RECHECK_MILLIS, left / 1_000_000)));

@@ -21,11 +21,6 @@ final class AppJobs {
         return all;
     }
 
-    /** The queues the application's jobs and tasks use, in the order they are declared. */
-    static List<String> queues(AppDefinition app) {
-        return app.queues();
-    }
-
     /**
      * The job type named {@code name}.
      *

@@ -71,7 +71,7 @@ final class WorkerOptions {
         if (fromEnvironment != null) {
             return fromEnvironment;
         }
-        return String.join(",", AppJobs.queues(app).stream().map(q -> q + ":1").toList());
+        return String.join(",", app.queues().stream().map(q -> q + ":1").toList());
     }
 
     /**
@@ -92,7 +92,7 @@ final class WorkerOptions {
      * explicit queue may still arrive there, so the worker listens to them all the same.
      */
     static void warnAboutQueuesNotUsed(CliContext context, AppDefinition app, List<String> listened) {
-        List<String> used = AppJobs.queues(app);
+        List<String> used = app.queues();
         List<String> unused = listened.stream().filter(queue -> !used.contains(queue)).toList();
         if (unused.isEmpty()) {
             return;
