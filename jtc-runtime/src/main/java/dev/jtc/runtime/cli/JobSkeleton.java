@@ -12,22 +12,22 @@ final class JobSkeleton {
 
     private JobSkeleton() {}
 
-    /** Checks that {@code name} can be a job class name; throws with a suggestion if not. */
+    /** Checks that {@code name} can be a job class name; a usage error with a suggestion if not. */
     static String requireClassName(String name) {
         if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name) || name.contains("$")) {
-            throw new IllegalArgumentException("'" + name + "' is not a Java class name: write e.g. make job SendWelcomeEmail");
+            throw new UsageException("'" + name + "' is not a Java class name", "write e.g. make job SendWelcomeEmail");
         }
         if (!Character.isUpperCase(name.charAt(0))) {
-            throw new IllegalArgumentException("job class names start with a capital letter: write e.g. make job "
-                    + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+            throw new UsageException("job class names start with a capital letter",
+                    "write e.g. make job " + Character.toUpperCase(name.charAt(0)) + name.substring(1));
         }
         return name;
     }
 
-    /** Checks that {@code packageName} is a Java package name; throws if not. */
+    /** Checks that {@code packageName} is a Java package name; a usage error if not. */
     static String requirePackageName(String packageName) {
         if (!SourceVersion.isName(packageName)) {
-            throw new IllegalArgumentException("'" + packageName + "' is not a Java package name: write e.g. --package com.acme.jobs");
+            throw new UsageException("'" + packageName + "' is not a Java package name", "write e.g. --package com.acme.jobs");
         }
         return packageName;
     }

@@ -52,7 +52,11 @@ final class MakeCommand implements Callable<Integer> {
         public Integer call() {
             JobSkeleton.requireClassName(name);
             String jobPackage = packageName != null ? JobSkeleton.requirePackageName(packageName) : applicationPackage();
-            Names.requireValid("queue", queue);
+            try {
+                Names.requireValid("queue", queue);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage(), "write e.g. --queue mail");
+            }
             Path file = dir.resolve(jobPackage.replace('.', '/')).resolve(name + ".java");
             try {
                 Files.createDirectories(file.getParent());
@@ -74,8 +78,8 @@ final class MakeCommand implements Callable<Integer> {
         private String applicationPackage() {
             String applicationPackage = context.app.packageName();
             if (applicationPackage.isEmpty()) {
-                throw new IllegalArgumentException(context.app.name() + " is in the unnamed package, and a job should not be:"
-                        + " say where it goes, e.g. make job " + name + " --package com.acme.jobs");
+                throw new UsageException(context.app.name() + " is in the unnamed package, and a job should not be",
+                        "say where it goes, e.g. make job " + name + " --package com.acme.jobs");
             }
             return applicationPackage;
         }

@@ -84,10 +84,10 @@ class MakeJobCommandTest {
     void anApplicationInTheUnnamedPackageNeedsThePackageOption() throws Exception {
         cli.packageName = "";
 
-        assertEquals(1, cli.run(clock, "make", "job", "Rebuild", "--dir", sources.toString()));
+        assertEquals(2, cli.run(clock, "make", "job", "Rebuild", "--dir", sources.toString()), "a usage error");
 
-        assertEquals("error: ShopApp is in the unnamed package, and a job should not be: say where it goes,"
-                + " e.g. make job Rebuild --package com.acme.jobs\n", cli.err());
+        assertEquals("error: ShopApp is in the unnamed package, and a job should not be\n"
+                + "hint: say where it goes, e.g. make job Rebuild --package com.acme.jobs\n", cli.err());
         try (var written = Files.list(sources)) {
             assertEquals(List.of(), written.toList());
         }
@@ -112,14 +112,18 @@ class MakeJobCommandTest {
 
     @Test
     void rejectsNamesThatCannotBeClasses() {
-        assertEquals(1, cli.run(clock, "make", "job", "sendMail", "--dir", sources.toString()));
-        assertEquals("error: job class names start with a capital letter: write e.g. make job SendMail\n", cli.err());
+        assertEquals(2, cli.run(clock, "make", "job", "sendMail", "--dir", sources.toString()), "a usage error");
+        assertEquals("error: job class names start with a capital letter\nhint: write e.g. make job SendMail\n", cli.err());
         cli.reset();
-        assertEquals(1, cli.run(clock, "make", "job", "Send-Mail", "--dir", sources.toString()));
-        assertTrue(cli.err().startsWith("error: 'Send-Mail' is not a Java class name"), cli.err());
+        assertEquals(2, cli.run(clock, "make", "job", "Send-Mail", "--dir", sources.toString()));
+        assertEquals("error: 'Send-Mail' is not a Java class name\nhint: write e.g. make job SendWelcomeEmail\n", cli.err());
         cli.reset();
-        assertEquals(1, cli.run(clock, "make", "job", "Mail", "--package", "com.acme.class", "--dir", sources.toString()));
-        assertTrue(cli.err().startsWith("error: 'com.acme.class' is not a Java package name"), cli.err());
+        assertEquals(2, cli.run(clock, "make", "job", "Mail", "--package", "com.acme.class", "--dir", sources.toString()));
+        assertEquals("error: 'com.acme.class' is not a Java package name\nhint: write e.g. --package com.acme.jobs\n", cli.err());
+        cli.reset();
+        assertEquals(2, cli.run(clock, "make", "job", "Mail", "--queue", "mail queue", "--dir", sources.toString()));
+        assertTrue(cli.err().startsWith("error: queue 'mail queue' may only contain letters"), cli.err());
+        assertTrue(cli.err().endsWith("hint: write e.g. --queue mail\n"), cli.err());
         cli.reset();
         assertEquals(2, cli.run(clock, "make"), "a usage error");
         assertTrue(cli.err().startsWith("error: say what to make: make job <Name>"), cli.err());
