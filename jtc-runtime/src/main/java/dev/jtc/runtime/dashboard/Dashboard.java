@@ -97,7 +97,7 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/", new GuardedHandler(hosts, new PageRoute(assets)));
         server.createContext("/api/", new GuardedHandler(hosts,
                 new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), new WaitingJobActions(broker),
-                        token)));
+                        new ScheduledTaskActions(broker, app, clock), token)));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
         server.setExecutor(executor);
         server.start();
