@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, and cancelling a
- * waiting job) are POSTs that must carry the page's {@link RequestToken} in the
- * {@value RequestToken#HEADER} header.
+ * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, cancelling a
+ * waiting job, running a scheduled task now) are POSTs that must carry the page's
+ * {@link RequestToken} in the {@value RequestToken#HEADER} header.
  *
  * <pre>
  * GET  /api/overview?offset=0&amp;limit=25&amp;next=3   everything the page shows
