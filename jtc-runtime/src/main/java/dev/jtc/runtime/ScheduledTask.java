@@ -1,11 +1,13 @@
 package dev.jtc.runtime;
 
 import dev.jtc.MissedTicks;
+import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.schedule.CronSchedule;
 import dev.jtc.schedule.IntervalSchedule;
 import dev.jtc.schedule.Schedule;
 import dev.jtc.schedule.Zones;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -47,6 +49,15 @@ public record ScheduledTask(
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(missed, "missed");
         Objects.requireNonNull(jobType, "jobType");
+    }
+
+    /**
+     * A new job for one run of this task, as a tick enqueues it: the task's job type (its name,
+     * queue, retries and timeout) with an empty payload, ready at {@code now}. The scheduler builds
+     * every tick's job with it, and the dashboard's "Run now" too.
+     */
+    public JobMessage newRun(Instant now) {
+        return BrokerDispatcher.newMessage(jobType, "{}", DispatchOptions.none(), now);
     }
 
     /**

@@ -2,15 +2,18 @@ package dev.jtc.runtime.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.schedule.Names;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
- * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, and cancelling a
- * waiting job) are POSTs that must carry the page's {@link RequestToken} in the
- * {@value RequestToken#HEADER} header.
+ * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, cancelling a
+ * waiting job, running a scheduled task now) are POSTs that must carry the page's
+ * {@link RequestToken} in the {@value RequestToken#HEADER} header.
  *
  * <pre>
  * GET  /api/overview?offset=0&amp;limit=25&amp;next=3   everything the page shows
@@ -20,11 +23,13 @@ import java.util.Locale;
  *                                                one page of a queue's queued, scheduled or active jobs
  * GET  /api/schedules?next=3                     scheduled tasks with their next run times
  * GET  /api/jobs                                 job types
+ * GET  /api/jobs/{id}                            one job: state, payload, attempts, times, errors
  * POST /api/failed/{id}/retry                    back to its queue with a fresh attempt count
  * POST /api/failed/{id}/delete                   gone for good
  * POST /api/failed/retry-all                     every failed job back to its queue
  * POST /api/failed/purge                         delete every failed job
  * POST /api/waiting/{id}/cancel                  cancel a scheduled or queued job
+ * POST /api/tasks/{name}/run                     enqueue one run of a scheduled task now
  * </pre>
  */
 final class ApiRoute implements Route {
@@ -37,12 +42,15 @@ final class ApiRoute implements Route {
     private final Snapshots snapshots;
     private final FailedSetActions actions;
     private final WaitingJobActions waiting;
+    private final ScheduledTaskActions tasks;
     private final RequestToken token;
 
-    ApiRoute(Snapshots snapshots, FailedSetActions actions, WaitingJobActions waiting, RequestToken token) {
+    ApiRoute(Snapshots snapshots, FailedSetActions actions, WaitingJobActions waiting, ScheduledTaskActions tasks,
+            RequestToken token) {
         this.snapshots = snapshots;
         this.actions = actions;
         this.waiting = waiting;
+        this.tasks = tasks;
         this.token = token;
     }
 
@@ -59,9 +67,13 @@ final class ApiRoute implements Route {
             if (segments[0].equals("queues") && segments.length == 3) {
                 return readQueue(method, decodeQueue(segments[1]), segments[2], query);
             }
+            if (segments[0].equals("jobs") && segments.length == 2) {
+                return readJob(method, decodeJobId(segments[1]));
+            }
             boolean failedSetChange = segments[0].equals("failed") && segments.length <= 3;
             boolean waitingJobChange = segments[0].equals("waiting") && segments.length == 3;
-            if (!failedSetChange && !waitingJobChange) {
+            boolean taskChange = segments[0].equals("tasks") && segments.length == 3;
+            if (!failedSetChange && !waitingJobChange && !taskChange) {
                 return Response.notFound(rawPath);
             }
             if (!method.equals("POST")) {
@@ -73,6 +85,9 @@ final class ApiRoute implements Route {
             }
             if (waitingJobChange) {
                 return waitingJobChange(decode(segments[1]), segments[2], rawPath);
+            }
+            if (taskChange) {
+                return taskChange(decode(segments[1]), segments[2], rawPath);
             }
             return segments.length == 2 ? bulkChange(segments[1], rawPath) : jobChange(decode(segments[1]), segments[2], rawPath);
         } catch (BadRequest e) {
@@ -110,6 +125,35 @@ final class ApiRoute implements Route {
             default -> throw new BadRequest("no list of '" + name + "' jobs",
                     "use /api/queues/{queue}/queued, /scheduled or /active; failed jobs are at /api/failed");
         };
+    }
+
+    private Response readJob(String method, String jobId) {
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            return Response.methodNotAllowed(method, "GET");
+        }
+        return snapshots.job(jobId).map(Response::json).orElseGet(() -> Response.error(404, "no job with id " + jobId,
+                "it never existed in this namespace, or it completed or was cancelled longer ago than the completed"
+                        + " retention (JTC_COMPLETED_RETENTION, default 5m)"));
+    }
+
+    private Response taskChange(String taskName, String action, String rawPath) {
+        if (!action.equals("run")) {
+            return Response.notFound(rawPath);
+        }
+        Optional<JobMessage> job = tasks.runNow(taskName);
+        if (job.isEmpty()) {
+            return Response.error(404, "no scheduled task named " + taskName,
+                    "the names are on the Scheduled page and in GET /api/schedules");
+        }
+        return Response.json(json -> {
+            json.writeStartObject();
+            json.writeStringField("task", taskName);
+            json.writeStringField("id", job.get().id());
+            json.writeStringField("queue", job.get().queue());
+            json.writeStringField("action", action);
+            json.writeBooleanField("done", true);
+            json.writeEndObject();
+        });
     }
 
     private Response waitingJobChange(String jobId, String action, String rawPath) {
@@ -185,13 +229,23 @@ final class ApiRoute implements Route {
         return queue;
     }
 
+    private static String decodeJobId(String segment) {
+        String id = decode(segment);
+        if (!WireLimits.isValidId(id)) {
+            throw new BadRequest("'" + id + "' cannot be a job id",
+                    "job ids are 1 to " + WireLimits.MAX_ID_LENGTH + " printable ASCII characters without spaces,"
+                            + " such as 01JDQ4M5Z9X8K2J3H4G5F6D7S8@mail");
+        }
+        return id;
+    }
+
     /** Decodes one path segment; unlike a query string, '+' in a path is a plus sign. */
     private static String decode(String segment) {
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("malformed job id in the path: " + segment,
-                    "percent-encode the id (encodeURIComponent)");
+            throw new BadRequest("malformed percent-encoding in the path: " + segment,
+                    "percent-encode the job id or task name (encodeURIComponent)");
         }
     }
 }

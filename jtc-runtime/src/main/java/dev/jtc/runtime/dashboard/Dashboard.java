@@ -25,10 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web dashboard of a jtc application: a page showing the queues with their queued, scheduled
+ * The web dashboard of a jtc application: pages showing the queues with their queued, scheduled
  * and in-flight jobs (waiting ones can be cancelled), counters, workers, the failed set (with
- * retry, delete, retry all and purge), the scheduled tasks with their next run times, and the job
- * types; it refreshes itself every few seconds. It is served by the JDK's built-in HTTP server on
+ * retry, delete, retry all and purge), the scheduled tasks with their next run times (and "run
+ * now"), the job types, and each job by its id; every view has its own address, and it refreshes
+ * itself every few seconds. It is served by the JDK's built-in HTTP server on
  * a small thread pool, so the runtime needs no web framework.
  *
  * <pre>{@code
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Bind it to {@code 127.0.0.1} (the CLI's default): it has no login, and anyone who reaches it
- * can cancel waiting jobs and retry and delete failed ones. On a loopback address it also refuses
+ * can cancel waiting jobs, retry and delete failed ones and run scheduled tasks. On a loopback address it also refuses
  * requests whose {@code Host} header names another host (DNS rebinding). Every change needs the page's
  * per-process token, so other web sites cannot trigger one.
  *
@@ -97,7 +98,7 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/", new GuardedHandler(hosts, new PageRoute(assets)));
         server.createContext("/api/", new GuardedHandler(hosts,
                 new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), new WaitingJobActions(broker),
-                        token)));
+                        new ScheduledTaskActions(broker, app, clock), token)));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
         server.setExecutor(executor);
         server.start();

@@ -3,12 +3,17 @@ package dev.jtc.runtime.dashboard;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.JobType;
+import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.JobDetails;
 import dev.jtc.runtime.broker.QueueStats;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Builds the read side of the API from the broker, the application and the clock. Every body
@@ -110,6 +115,31 @@ final class Snapshots {
             JobTypeJson.writeField(json, app.jobTypes());
             json.writeEndObject();
         };
+    }
+
+    /** One job by its id, as {@code Broker.details} knows it; empty if the broker does not know the id. */
+    Optional<JsonBodies.Body> job(String jobId) {
+        Optional<JobDetails> found = broker.details(jobId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JobDetails details = found.get();
+        JobType type = details.job() == null ? null : jobType(details.job().name());
+        Instant now = clock.instant();
+        return Optional.of(json -> {
+            json.writeStartObject();
+            header(json, now);
+            JobDetailsJson.writeField(json, details, type);
+            json.writeEndObject();
+        });
+    }
+
+    /** The application's job type named {@code name}, the types its scheduled tasks run as included; null if none. */
+    private JobType jobType(String name) {
+        return Stream.concat(app.jobTypes().stream(), app.scheduledTasks().stream().map(ScheduledTask::jobType))
+                .filter(type -> type.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private FailedJson.FailedPage failedPage(long total, int offset, int limit) {

@@ -1,8 +1,6 @@
 package dev.jtc.runtime.worker;
 
 import dev.jtc.MissedTicks;
-import dev.jtc.runtime.BrokerDispatcher;
-import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
@@ -160,7 +158,7 @@ public final class Scheduler {
     }
 
     private TickResult claim(ScheduledTask task, Instant tick, boolean run, Instant now) {
-        JobMessage job = run ? BrokerDispatcher.newMessage(task.jobType(), "{}", DispatchOptions.none(), now) : null;
+        JobMessage job = run ? task.newRun(now) : null;
         TickResult result = broker.claimTick(task.name(), tick, job, !task.overlap());
         switch (result) {
             case ENQUEUED -> log.debug("scheduler: enqueued {} for tick {} as job {}", task.name(), tick, job.id());

@@ -1,4 +1,6 @@
-// The jtc dashboard page: reads /api/overview every few seconds and rebuilds the sections.
+// The jtc dashboard page. Every view has its own path (see PageRoute): the script reads the view
+// from the address, loads what that view needs from the API every few seconds, and moves between
+// views with the History API, so back, forward and reload work as on any site.
 // Everything that comes from jobs (names, reasons, payloads, stack traces) is put into the page
 // as text nodes, never as HTML, so a reason like "<script>" is shown, not run.
 'use strict';
@@ -6,26 +8,28 @@
 (() => {
   const REFRESH_MS = 3000;
   const PAGE_SIZE = 25;
+  const STACK_EXCERPT_LINES = 6;
   const TOKEN = document.querySelector('meta[name="jtc-token"]').content;
+  const QUEUE_NAME = /^[A-Za-z0-9._-]{1,200}$/;
 
-  // The lists of one queue's jobs the Jobs panel can show, and where their sizes are in /api/overview.
+  // The lists of one queue's jobs: the name in the page's address (?state=), the API's name, and
+  // where their sizes are in /api/stats.
   const LISTS = [
-    {name: 'queued', label: 'Queued', size: (q) => q.ready,
+    {name: 'ready', api: 'queued', label: 'Queued', size: (q) => q.ready,
       empty: (queue) => `No job is waiting on ${queue}.`},
-    {name: 'scheduled', label: 'Scheduled', size: (q) => q.scheduled,
+    {name: 'scheduled', api: 'scheduled', label: 'Scheduled', size: (q) => q.scheduled,
       empty: (queue) => `No delayed job or retry is waiting on ${queue}.`},
-    {name: 'active', label: 'Active', size: (q) => q.active,
+    {name: 'active', api: 'active', label: 'Active', size: (q) => q.active,
       empty: (queue) => `No job of ${queue} is running.`},
   ];
 
   const state = {
-    offset: 0,
+    route: null, // the view the address names: {view, ...its parameters}
     expanded: new Set(), // ids of jobs whose details are open, kept across refreshes
-    jobs: {queue: null, list: 'queued', offset: 0}, // what the Jobs panel shows
+    runs: new Map(), // task name -> id of the job its last "Run now" enqueued
     timer: null,
-    loading: false,
-    again: false, // a load was asked for while one was running: run it when that one ends
-    data: null,
+    seq: 0, // numbers the loads; only the newest one may render, so a slow old one cannot overwrite a new view
+    data: null, // the last /api/stats answer: "now" for relative times, and the queues
   };
 
   const $ = (id) => document.getElementById(id);
@@ -56,8 +60,71 @@
         rows[0] instanceof HTMLTableSectionElement ? rows : el('tbody', {}, rows)));
   }
 
-  const num = (value) => el('td', {class: 'num'}, Number(value).toLocaleString('en-US'));
+  const count = (value) => Number(value).toLocaleString('en-US');
+  const num = (value) => el('td', {class: 'num'}, count(value));
   const code = (text) => el('code', {}, text);
+
+  // --- addresses -----------------------------------------------------------------------------
+
+  const jobPath = (id) => `/jobs/${encodeURIComponent(id)}`;
+  const queuePath = (queue, list) => `/queues/${encodeURIComponent(queue)}${list && list !== 'ready' ? `?state=${list}` : ''}`;
+
+  /** A job's id as a link to its page. */
+  const jobLink = (id) => el('a', {class: 'job-id', href: jobPath(id)}, id);
+
+  /** The 1-based ?page= of the address as an offset into a list. */
+  function offsetOf(params) {
+    const page = Number.parseInt(params.get('page') || '1', 10);
+    return Number.isInteger(page) && page > 1 ? (page - 1) * PAGE_SIZE : 0;
+  }
+
+  /** The view the address names; the same paths PageRoute serves the page for. */
+  function routeOf(location) {
+    const path = location.pathname;
+    const params = new URLSearchParams(location.search);
+    if (path === '/' || path === '/index.html') return {view: 'overview'};
+    if (path === '/failed') return {view: 'failed', offset: offsetOf(params)};
+    if (path === '/scheduled') return {view: 'scheduled'};
+    if (path === '/workers') return {view: 'workers'};
+    const match = /^\/(queues|jobs)\/([^/]+)$/.exec(path);
+    let name = null;
+    try {
+      name = match ? decodeURIComponent(match[2]) : null;
+    } catch (malformed) {
+      name = null;
+    }
+    if (match && match[1] === 'queues' && name !== null && QUEUE_NAME.test(name)) {
+      const list = LISTS.find((l) => l.name === params.get('state')) || LISTS[0];
+      return {view: 'queue', queue: name, list: list.name, offset: offsetOf(params)};
+    }
+    if (match && match[1] === 'jobs' && name !== null) return {view: 'job', id: name};
+    return {view: 'notfound', path};
+  }
+
+  /** Goes to another view without reloading the page; the browser's back button comes back here. */
+  function navigate(url, replace) {
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    route();
+  }
+
+  /** Shows the sections of the view the address names, empty until its data arrives, and loads it. */
+  function route() {
+    state.route = routeOf(window.location);
+    for (const section of document.querySelectorAll('main [data-views]')) {
+      section.hidden = !section.dataset.views.split(' ').includes(state.route.view);
+    }
+    for (const link of document.querySelectorAll('#nav a')) {
+      link.classList.toggle('current', link.dataset.nav === state.route.view);
+    }
+    if (state.route.view === 'notfound') $('notfound-path').textContent = state.route.path;
+    if (state.route.view === 'job') {
+      $('job-title').textContent = 'Job';
+      $('job-actions').replaceChildren();
+      $('job').replaceChildren(el('p', {class: 'empty'}, 'Loading…'));
+    }
+    load();
+  }
 
   // --- time ----------------------------------------------------------------------------------
 
@@ -87,21 +154,27 @@
 
   const when = (iso) => iso ? el('time', {datetime: iso, title: iso}, relative(iso)) : el('span', {class: 'muted'}, '—');
 
-  // --- sections ------------------------------------------------------------------------------
+  /** "2026-01-05T09:00:00Z (3s ago)" where the exact instant matters, as on the job page. */
+  const instant = (iso) => iso ? [el('time', {datetime: iso}, iso), ' ', el('span', {class: 'muted'}, `(${relative(iso)})`)] : null;
 
-  function renderSummary(totals) {
-    const card = (label, value, tone) =>
-      el('div', {class: `card${tone ? ' ' + tone : ''}`},
-        el('div', {class: 'card-value'}, Number(value).toLocaleString('en-US')),
-        el('div', {class: 'card-label'}, label));
-    $('summary').replaceChildren(
-      card('Queued', totals.ready),
-      card('Scheduled', totals.scheduled),
-      card('Active', totals.active, totals.active > 0 ? 'busy' : null),
-      card('Processed', totals.processed, 'good'),
-      card('Failed attempts', totals.failures),
-      card('Failed jobs', totals.failed, totals.failed > 0 ? 'bad' : null),
-      card('Workers', totals.workers, totals.workers === 0 ? 'warn' : null));
+  // --- what every view shows: navigation counts, broken keys, the title ------------------------
+
+  function renderChrome(stats) {
+    state.data = stats;
+    const failed = stats.totals.failed;
+    document.title = `${failed > 0 ? `(${failed}) ` : ''}${stats.app} · jtc dashboard`;
+    $('nav-failed-count').textContent = failed > 0 ? String(failed) : '';
+    $('nav-workers-count').textContent = String(stats.totals.workers);
+    const queue = state.route.view === 'queue' ? state.route.queue : busiestQueue(stats.queues);
+    $('nav-queues').setAttribute('href', queue ? queuePath(queue) : '/');
+    renderBrokenKeys(stats.brokenKeys);
+    $('updated').textContent = `Updated ${stats.now}`;
+  }
+
+  /** The first queue with jobs, or the first queue; null before any queue was used. */
+  function busiestQueue(queues) {
+    const busy = queues.find((q) => q.ready + q.scheduled + q.active > 0) || queues[0];
+    return busy ? busy.queue : null;
   }
 
   /** Keys that hold another type than jtc keeps there: the operations on them are refused until repaired. */
@@ -121,62 +194,80 @@
     box.hidden = false;
   }
 
+  // --- overview: totals, queues, job types -----------------------------------------------------
+
+  function renderSummary(stats) {
+    const totals = stats.totals;
+    const queue = busiestQueue(stats.queues);
+    const card = (label, value, tone, href) =>
+      el(href ? 'a' : 'div', {class: `card${tone ? ' ' + tone : ''}`, href},
+        el('div', {class: 'card-value'}, count(value)),
+        el('div', {class: 'card-label'}, label));
+    $('summary').replaceChildren(
+      card('Queued', totals.ready, null, queue ? queuePath(queue, 'ready') : null),
+      card('Scheduled', totals.scheduled, null, queue ? queuePath(queue, 'scheduled') : null),
+      card('Active', totals.active, totals.active > 0 ? 'busy' : null, queue ? queuePath(queue, 'active') : null),
+      card('Processed', totals.processed, 'good'),
+      card('Failed attempts', totals.failures),
+      card('Failed jobs', totals.failed, totals.failed > 0 ? 'bad' : null, '/failed'),
+      card('Workers', totals.workers, totals.workers === 0 ? 'warn' : null, '/workers'));
+  }
+
   function renderQueues(queues) {
-    // Each count opens that list in the Jobs panel.
-    const count = (queue, list, value) => el('td', {class: 'num'},
-      el('button', {type: 'button', class: 'link count', 'data-list': list, title: `Show these jobs of ${queue}`,
-        onclick: () => { showJobs(queue, list); $('pending-section').scrollIntoView({block: 'start'}); }},
-        Number(value).toLocaleString('en-US')));
+    // Each count opens that list of the queue.
+    const countLink = (queue, list, value) => el('td', {class: 'num'},
+      el('a', {class: 'count', 'data-list': list, href: queuePath(queue, list), title: `Show these jobs of ${queue}`},
+        count(value)));
     $('queues').replaceChildren(table(
       ['Queue', {label: 'Queued', num: true}, {label: 'Scheduled', num: true}, {label: 'Active', num: true}],
       queues.map((q) => el('tr', {'data-queue': q.queue},
-        el('td', {}, code(q.queue)), count(q.queue, 'queued', q.ready), count(q.queue, 'scheduled', q.scheduled),
-        count(q.queue, 'active', q.active))),
+        el('td', {}, el('a', {href: queuePath(q.queue)}, code(q.queue))),
+        countLink(q.queue, 'ready', q.ready), countLink(q.queue, 'scheduled', q.scheduled),
+        countLink(q.queue, 'active', q.active))),
       'No jobs are waiting, scheduled or running.'));
   }
 
-  // --- the Jobs panel: one queue's queued, scheduled or running jobs ---------------------------
-
-  function showJobs(queue, list) {
-    state.jobs = {queue, list, offset: 0};
-    load();
+  function renderJobTypes(jobs) {
+    $('jobs').replaceChildren(table(
+      ['Job', 'Queue', {label: 'Retries', num: true}, 'Timeout', 'Backoff', 'Payload'],
+      jobs.map((j) => el('tr', {'data-job-type': j.name},
+        el('td', {}, el('div', {class: 'job-name'}, j.name)),
+        el('td', {}, code(j.queue)),
+        num(j.retries),
+        el('td', {}, j.timeout || el('span', {class: 'muted'}, 'none')),
+        el('td', {}, `${j.backoffBase} … ${j.backoffCap}`),
+        el('td', {}, j.schema ? code(j.schema) : el('span', {class: 'muted'}, 'no parameters')))),
+      'The application has no @Job classes.'));
   }
 
-  /** Keeps the chosen queue while it exists; otherwise the first queue with jobs, or the first. */
-  function chooseQueue(queues) {
-    if (queues.some((q) => q.queue === state.jobs.queue)) return;
-    const busy = queues.find((q) => q.ready + q.scheduled + q.active > 0) || queues[0];
-    state.jobs = {queue: busy ? busy.queue : null, list: state.jobs.list, offset: 0};
+  // --- one queue's queued, scheduled or running jobs ------------------------------------------
+
+  function tab(selected, href, attrs, ...children) {
+    return el('a', {role: 'tab', class: selected ? 'tab selected' : 'tab', 'aria-selected': String(selected), href, ...attrs},
+      ...children);
   }
 
-  function tab(selected, onclick, attrs, ...children) {
-    return el('button', {type: 'button', role: 'tab', class: selected ? 'tab selected' : 'tab',
-      'aria-selected': String(selected), onclick, ...attrs}, ...children);
+  function renderPendingTabs(queues, {queue, list}) {
+    const current = queues.find((q) => q.queue === queue);
+    $('pending-queue').textContent = queue;
+    const named = current ? queues : [...queues, {queue, ready: 0, scheduled: 0, active: 0}];
+    $('pending-queues').replaceChildren(...named.map((q) =>
+      tab(q.queue === queue, queuePath(q.queue, list), {'data-queue': q.queue}, q.queue)));
+    $('pending-states').replaceChildren(...LISTS.map((l) =>
+      tab(l.name === list, queuePath(queue, l.name), {'data-list': l.name},
+        l.label, el('span', {class: 'count'}, current ? count(l.size(current)) : '0'))));
   }
 
-  function renderPendingTabs(queues) {
-    const current = queues.find((q) => q.queue === state.jobs.queue);
-    $('pending-queues').replaceChildren(...queues.map((q) =>
-      tab(q.queue === state.jobs.queue, () => showJobs(q.queue, state.jobs.list), {'data-queue': q.queue}, q.queue)));
-    $('pending-states').replaceChildren(...LISTS.map((list) =>
-      tab(list.name === state.jobs.list, () => showJobs(state.jobs.queue, list.name), {'data-list': list.name},
-        list.label, el('span', {class: 'count'}, current ? Number(list.size(current)).toLocaleString('en-US') : '0'))));
-  }
-
-  function renderPendingJobs(page) {
-    if (!page) {
-      $('pending').replaceChildren(el('p', {class: 'empty'}, 'No queue has had a job yet.'));
-      $('pending-pager').replaceChildren();
-      return;
-    }
+  function renderPendingJobs(page, route) {
     const headers = {
       queued: ['Job', {label: 'Attempt', num: true}, 'Enqueued', ''],
       scheduled: ['Job', {label: 'Attempt', num: true}, 'Runs', 'Last error', 'Enqueued', ''],
       active: ['Job', {label: 'Attempt', num: true}, 'Worker', 'Running since', 'Enqueued'],
     }[page.state];
-    const list = LISTS.find((l) => l.name === page.state);
+    const list = LISTS.find((l) => l.api === page.state);
     $('pending').replaceChildren(table(headers, page.jobs.map(pendingJob), list.empty(page.queue)));
-    renderPager($('pending-pager'), page, ['‹ Previous', 'Next ›'], (offset) => { state.jobs.offset = offset; load(); });
+    renderPager($('pending-pager'), page, ['‹ Previous', 'Next ›'],
+      (offset) => pageUrl(queuePath(route.queue, route.list), offset));
   }
 
   function pendingJob(job) {
@@ -187,7 +278,7 @@
       if (payload.open) state.expanded.add(job.id); else state.expanded.delete(job.id);
     });
     const cells = [
-      el('td', {}, el('div', {class: 'job-name'}, job.name), el('div', {class: 'job-id'}, job.id), payload),
+      el('td', {}, el('div', {class: 'job-name'}, job.name), jobLink(job.id), payload),
       num(job.attempt)];
     if (job.state === 'scheduled') {
       cells.push(el('td', {}, when(job.runAt)),
@@ -197,54 +288,32 @@
     }
     cells.push(el('td', {}, when(job.enqueuedAt)));
     if (job.cancellable) {
-      cells.push(el('td', {class: 'row-actions'},
-        el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'cancel',
-          onclick: (event) => change(`/api/waiting/${encodeURIComponent(job.id)}/cancel`, `Cancelled ${job.name}.`,
-            `Cancel ${job.name} (${job.id})? It will not run.`, event.target)}, 'Cancel')));
+      cells.push(el('td', {class: 'row-actions'}, cancelButton(job)));
     }
     return el('tr', {class: 'pending-job', 'data-job-id': job.id}, cells);
   }
 
-  /** Loads the Jobs panel's list after the overview, with the queue sizes the overview just brought. */
-  async function loadPendingJobs(queues) {
-    chooseQueue(queues);
-    renderPendingTabs(queues);
-    const {queue, list, offset} = state.jobs;
-    if (!queue) {
-      renderPendingJobs(null);
-      return;
-    }
-    const response = await fetch(`/api/queues/${encodeURIComponent(queue)}/${list}?offset=${offset}&limit=${PAGE_SIZE}`,
-      {headers: {Accept: 'application/json'}, cache: 'no-store'});
-    const body = await response.json();
-    if (!response.ok) throw new Error(explain(body));
-    if (offset > 0 && offset >= body.total) {
-      // The page we were on emptied (jobs ran or were cancelled): step back to the last page.
-      state.jobs.offset = Math.max(0, Math.floor((body.total - 1) / PAGE_SIZE) * PAGE_SIZE);
-      return loadPendingJobs(queues);
-    }
-    renderPendingJobs(body);
+  function cancelButton(job) {
+    return el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'cancel',
+      onclick: (event) => change(`/api/waiting/${encodeURIComponent(job.id)}/cancel`, {
+        done: () => `Cancelled ${job.name}.`,
+        confirm: `Cancel ${job.name} (${job.id})? It will not run.`,
+        button: event.target,
+      })}, 'Cancel');
   }
 
-  function renderWorkers(workers) {
-    $('workers').replaceChildren(table(
-      ['Worker', 'Host', {label: 'PID', num: true}, 'Queues', {label: 'Concurrency', num: true}, 'Started', 'Last heartbeat'],
-      workers.map((w) => el('tr', {'data-worker-id': w.id},
-        el('td', {}, code(w.id)), el('td', {}, w.host), el('td', {class: 'num'}, String(w.pid)),
-        el('td', {}, w.queues.map((q) => el('span', {class: 'tag'}, q))),
-        num(w.concurrency), el('td', {}, when(w.startedAt)), el('td', {}, when(w.lastHeartbeat)))),
-      'No worker is running. Start one with the application\'s "work" command.'));
-  }
+  // --- the failed set --------------------------------------------------------------------------
 
   function renderFailed(failed) {
     $('failed-count').textContent = failed.total > 0 ? String(failed.total) : '';
     $('retry-all').disabled = failed.total === 0;
     $('purge').disabled = failed.total === 0;
+    $('retry-all').dataset.total = String(failed.total);
     const bodies = failed.jobs.map(failedJob);
     $('failed').replaceChildren(table(
       ['Job', 'Queue', 'Reason', {label: 'Attempts', num: true}, 'Failed', ''],
       bodies, 'No failed jobs.'));
-    renderPager($('failed-pager'), failed, ['‹ Newer', 'Older ›'], (offset) => { state.offset = offset; load(); });
+    renderPager($('failed-pager'), failed, ['‹ Newer', 'Older ›'], (offset) => pageUrl('/failed', offset));
   }
 
   function failedJob(job) {
@@ -260,22 +329,30 @@
       toggle.textContent = nowOpen ? 'Hide details' : 'Details';
       if (nowOpen) state.expanded.add(job.id); else state.expanded.delete(job.id);
     });
-    const path = `/api/failed/${encodeURIComponent(job.id)}`;
     return el('tbody', {class: 'failed-job', 'data-job-id': job.id},
       el('tr', {},
-        el('td', {}, el('div', {class: 'job-name'}, job.name), el('div', {class: 'job-id'}, job.id)),
+        el('td', {}, el('div', {class: 'job-name'}, job.name), jobLink(job.id)),
         el('td', {}, code(job.queue)),
         el('td', {class: 'reason'}, el('div', {class: 'reason-text'}, job.reason || ''), toggle),
         num(job.attempts),
         el('td', {}, when(job.failedAt)),
-        el('td', {class: 'row-actions'},
-          el('button', {type: 'button', class: 'btn btn-small', 'data-action': 'retry',
-            onclick: (event) => change(`${path}/retry`, `Retried ${job.name}: it is back on queue ${job.queue}.`, null, event.target)},
-            'Retry'),
-          el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'delete',
-            onclick: (event) => change(`${path}/delete`, `Deleted ${job.name}.`,
-              `Delete failed job ${job.name} (${job.id})? This cannot be undone.`, event.target)}, 'Delete'))),
+        el('td', {class: 'row-actions'}, failedButtons(job))),
       detail);
+  }
+
+  /** Retry and Delete for a job in the failed set; {afterDelete} runs once it is gone. */
+  function failedButtons(job, afterDelete) {
+    const path = `/api/failed/${encodeURIComponent(job.id)}`;
+    return [
+      el('button', {type: 'button', class: 'btn btn-small', 'data-action': 'retry',
+        onclick: (event) => change(`${path}/retry`, {
+          done: () => `Retried ${job.name}: it is back on queue ${job.queue}.`, button: event.target})},
+        'Retry'),
+      el('button', {type: 'button', class: 'btn btn-small btn-danger', 'data-action': 'delete',
+        onclick: (event) => change(`${path}/delete`, {
+          done: () => `Deleted ${job.name}.`,
+          confirm: `Delete failed job ${job.name} (${job.id})? This cannot be undone.`,
+          button: event.target, after: afterDelete})}, 'Delete')];
   }
 
   function failureDetails(job) {
@@ -285,42 +362,68 @@
       el('dt', {}, 'Recoveries'), el('dd', {}, String(job.recoveries)),
       job.uniqueKey ? [el('dt', {}, 'Unique key'), el('dd', {}, code(job.uniqueKey))] : null,
       job.fingerprint ? [el('dt', {}, 'Fingerprint'), el('dd', {}, code(job.fingerprint))] : null);
-    const history = job.history.map((f) => el('li', {},
-      el('div', {class: 'attempt'}, el('strong', {}, `Attempt ${f.attempt}`), ` · ${f.at || ''} · `, f.reason || ''),
-      f.stackTrace ? el('pre', {class: 'trace'}, f.stackTrace) : null));
     return el('div', {class: 'details'},
       facts,
       el('h3', {}, 'Payload'), el('pre', {class: 'payload'}, job.payload),
-      el('h3', {}, 'Attempts'),
-      history.length ? el('ol', {class: 'history'}, history) : el('p', {class: 'muted'}, 'No attempt ran (the job was rejected before running).'));
+      el('h3', {}, 'Attempts'), attempts(job.history, false));
   }
 
-  /** "‹ Newer  1–25 of 80  Older ›" under a paged list; goTo(offset) moves to another page. */
-  function renderPager(pager, page, [backLabel, forwardLabel], goTo) {
+  /** The failed attempts, oldest first; with {excerpt}, each stack trace's first lines and the rest folded away. */
+  function attempts(history, excerpt) {
+    if (history.length === 0) return el('p', {class: 'muted'}, 'No attempt failed.');
+    return el('ol', {class: 'history'}, history.map((f) => el('li', {'data-attempt': f.attempt},
+      el('div', {class: 'attempt'}, el('strong', {}, `Attempt ${f.attempt}`), ` · ${f.at || ''} · `,
+        el('span', {class: 'reason-text'}, f.reason || '')),
+      f.stackTrace ? stack(f.stackTrace, excerpt) : null)));
+  }
+
+  function stack(trace, excerpt) {
+    const lines = trace.split('\n');
+    if (!excerpt || lines.length <= STACK_EXCERPT_LINES) return el('pre', {class: 'trace'}, trace);
+    return el('div', {},
+      el('pre', {class: 'trace excerpt'}, `${lines.slice(0, STACK_EXCERPT_LINES).join('\n')}\n\t…`),
+      el('details', {class: 'payload-toggle'}, el('summary', {}, `All ${lines.length} lines`),
+        el('pre', {class: 'trace'}, trace)));
+  }
+
+  /** "‹ Newer  1–25 of 80  Older ›" under a paged list; urlOf(offset) is the address of another page. */
+  function renderPager(pager, page, [backLabel, forwardLabel], urlOf) {
     if (page.total <= page.limit && page.offset === 0) {
       pager.replaceChildren();
       return;
     }
     const first = page.jobs.length ? page.offset + 1 : 0;
     const last = page.offset + page.jobs.length;
+    const step = (label, offset, disabled) => disabled
+      ? el('span', {class: 'btn btn-small', 'aria-disabled': 'true'}, label)
+      : el('a', {class: 'btn btn-small', href: urlOf(offset)}, label);
     pager.replaceChildren(
-      el('button', {type: 'button', class: 'btn btn-small', disabled: page.offset === 0,
-        onclick: () => goTo(Math.max(0, page.offset - PAGE_SIZE))}, backLabel),
+      step(backLabel, Math.max(0, page.offset - PAGE_SIZE), page.offset === 0),
       el('span', {class: 'muted'}, `${first}–${last} of ${page.total}`),
-      el('button', {type: 'button', class: 'btn btn-small', disabled: last >= page.total,
-        onclick: () => goTo(page.offset + PAGE_SIZE)}, forwardLabel));
+      step(forwardLabel, page.offset + PAGE_SIZE, last >= page.total));
   }
+
+  /** {base} at the page of a list that starts at {offset}, keeping its other query parameters. */
+  function pageUrl(base, offset) {
+    const url = new URL(base, window.location.origin);
+    if (offset > 0) url.searchParams.set('page', String(Math.floor(offset / PAGE_SIZE) + 1));
+    return url.pathname + url.search;
+  }
+
+  // --- scheduled tasks -------------------------------------------------------------------------
 
   function renderSchedules(schedules) {
     $('schedules').replaceChildren(table(
       ['Task', 'Schedule', 'Zone', 'Description', 'Queue', 'Last tick', 'Next runs'],
       schedules.map((s) => el('tr', {'data-task': s.name},
         el('td', {}, el('div', {class: 'job-name'}, s.name),
-          el('div', {class: 'muted small'}, [s.overlap ? null : 'no overlap', missedText(s.missed)].filter(Boolean).join(' · '))),
+          el('div', {class: 'muted small'}, [s.overlap ? null : 'no overlap', missedText(s.missed)].filter(Boolean).join(' · ')),
+          el('div', {class: 'run-now'}, runNowButton(s.name)),
+          state.runs.has(s.name) ? el('div', {class: 'muted small ran-now'}, 'ran now as ', jobLink(state.runs.get(s.name))) : null),
         el('td', {class: 'expression'}, el('span', {class: 'tag'}, s.kind === 'cron' ? 'cron' : 'every'), ' ', code(s.expression)),
         el('td', {}, s.zone),
         el('td', {}, s.description || s.summary, s.description ? el('div', {class: 'muted small'}, s.summary) : null),
-        el('td', {}, code(s.queue)),
+        el('td', {}, el('a', {href: queuePath(s.queue)}, code(s.queue))),
         el('td', {}, when(s.lastTick)),
         el('td', {class: 'next-runs'},
           s.nextRuns.map((r) => el('div', {title: r.at}, r.local, ' ', el('span', {class: 'muted'}, relative(r.at)))),
@@ -328,66 +431,174 @@
       'The application has no @Cron or @Every methods.'));
   }
 
+  /** Enqueues one run of the task at once, as a tick would; the scheduled ticks go on as before. */
+  function runNowButton(task) {
+    return el('button', {type: 'button', class: 'btn btn-small', 'data-action': 'run',
+      title: 'Enqueue one run now; the schedule is not changed',
+      onclick: (event) => change(`/api/tasks/${encodeURIComponent(task)}/run`, {
+        done: (body) => {
+          state.runs.set(task, body.id);
+          return [`Enqueued ${task} as job `, jobLink(body.id), '.'];
+        },
+        button: event.target,
+      })}, 'Run now');
+  }
+
   function missedText(missed) {
     return {SKIP: 'missed ticks skipped', RUN_ONCE: 'missed ticks run once', RUN_ALL: 'missed ticks all run'}[missed] || missed;
   }
 
-  function renderJobs(jobs) {
-    $('jobs').replaceChildren(table(
-      ['Job', 'Queue', {label: 'Retries', num: true}, 'Timeout', 'Backoff', 'Payload'],
-      jobs.map((j) => el('tr', {'data-job-type': j.name},
-        el('td', {}, el('div', {class: 'job-name'}, j.name)),
-        el('td', {}, code(j.queue)),
-        num(j.retries),
-        el('td', {}, j.timeout || el('span', {class: 'muted'}, 'none')),
-        el('td', {}, `${j.backoffBase} … ${j.backoffCap}`),
-        el('td', {}, j.schema ? code(j.schema) : el('span', {class: 'muted'}, 'no parameters')))),
-      'The application has no @Job classes.'));
+  // --- workers ---------------------------------------------------------------------------------
+
+  function renderWorkers(workers) {
+    $('workers').replaceChildren(table(
+      ['Worker', 'Host', {label: 'PID', num: true}, 'Queues', {label: 'Concurrency', num: true}, 'Started', 'Last heartbeat'],
+      workers.map((w) => el('tr', {'data-worker-id': w.id},
+        el('td', {}, code(w.id)), el('td', {}, w.host), el('td', {class: 'num'}, String(w.pid)),
+        el('td', {}, w.queues.map((q) => el('a', {class: 'tag', href: queuePath(q)}, q))),
+        num(w.concurrency), el('td', {}, when(w.startedAt)), el('td', {}, when(w.lastHeartbeat)))),
+      'No worker is running. Start one with the application\'s "work" command.'));
   }
 
-  function render(data) {
-    state.data = data;
-    document.title = `${data.failed.total > 0 ? `(${data.failed.total}) ` : ''}${data.app} · jtc dashboard`;
-    renderSummary(data.totals);
-    renderBrokenKeys(data.brokenKeys);
-    renderQueues(data.queues);
-    renderFailed(data.failed);
-    renderWorkers(data.workers);
-    renderSchedules(data.schedules);
-    renderJobs(data.jobs);
-    $('updated').textContent = `Updated ${data.now}`;
+  // --- one job ---------------------------------------------------------------------------------
+
+  function renderJob(job) {
+    $('job-title').replaceChildren(job.name ? `Job ${job.name} ` : 'Job ', el('span', {class: `state state-${job.state}`}, job.state));
+    const actions = [];
+    if (job.cancellable) actions.push(cancelButton({id: job.id, name: job.name}));
+    if (job.retryable) actions.push(...failedButtons(job, () => navigate('/failed')));
+    $('job-actions').replaceChildren(...actions);
+    const fact = (label, ...value) => value.some((v) => v !== null && v !== undefined)
+      ? [el('dt', {}, label), el('dd', {'data-fact': label.toLowerCase()}, ...value)] : null;
+    const attemptsText = job.attempts === null ? null
+      : `${job.attempts}${job.maxAttempts ? ` of ${job.maxAttempts}` : ''}`;
+    const facts = el('dl', {class: 'facts'},
+      fact('ID', code(job.id)),
+      fact('State', job.state),
+      fact('Name', job.name),
+      fact('Queue', el('a', {href: queuePath(job.queue)}, code(job.queue))),
+      fact('Attempts', attemptsText),
+      job.recoveries ? fact('Recoveries', `${job.recoveries} (taken back from workers that died running it)`) : null,
+      fact('Enqueued', instant(job.enqueuedAt)),
+      // A delayed job's requested time; a retry's next time is its due time, below.
+      job.runAt && job.runAt !== job.enqueuedAt && job.runAt !== job.dueAt ? fact('Run at', instant(job.runAt)) : null,
+      fact(job.history.length && job.state === 'scheduled' ? 'Retries at' : 'Runs at', instant(job.dueAt)),
+      fact('Started', instant(job.activeSince)),
+      fact('Worker', job.worker ? code(job.worker) : null),
+      fact('Failed at', instant(job.failedAt)),
+      fact('Reason', job.reason ? el('span', {class: 'reason-text'}, job.reason) : null),
+      fact('Unique key', job.uniqueKey ? code(job.uniqueKey) : null),
+      fact('Fingerprint', job.fingerprint ? code(job.fingerprint) : null));
+    const parts = [facts];
+    if (job.stored) {
+      parts.push(el('h3', {}, 'Payload'), el('pre', {class: 'payload', id: 'job-payload'}, pretty(job.payload)));
+    } else {
+      parts.push(el('p', {class: 'muted'}, 'The broker keeps only the state of a completed job (for JTC_COMPLETED_RETENTION,'
+        + ' default 5m), not its payload or times.'));
+    }
+    if (job.history.length) parts.push(el('h3', {}, 'Errors'), attempts(job.history, true));
+    $('job').replaceChildren(el('div', {class: 'details'}, parts));
+  }
+
+  function renderMissingJob(route, status, body) {
+    $('job-title').textContent = 'Job';
+    $('job-actions').replaceChildren();
+    $('job').replaceChildren(el('div', {class: 'details', id: 'job-missing'},
+      el('p', {}, status === 404 ? `No job with id ${route.id}.` : explain(body)),
+      status === 404 ? el('p', {class: 'muted'}, body.hint) : null));
+  }
+
+  /** The payload indented for reading; as it is if it is not JSON (another producer's). */
+  function pretty(payload) {
+    try {
+      return JSON.stringify(JSON.parse(payload), null, 2);
+    } catch (notJson) {
+      return payload;
+    }
   }
 
   // --- talking to the server -----------------------------------------------------------------
 
+  async function getJson(path) {
+    const response = await fetch(path, {headers: {Accept: 'application/json'}, cache: 'no-store'});
+    return {status: response.status, ok: response.ok, body: await response.json()};
+  }
+
+  async function getOk(path) {
+    const answer = await getJson(path);
+    if (!answer.ok) throw new Error(explain(answer.body));
+    return answer.body;
+  }
+
+  /** What each view reads besides /api/stats, and how it shows it; returns false to load again at once. */
+  const VIEWS = {
+    overview: async (route, stats) => {
+      const types = await getOk('/api/jobs');
+      return () => {
+        renderSummary(stats);
+        renderQueues(stats.queues);
+        renderJobTypes(types.jobs);
+      };
+    },
+    queue: async (route, stats) => {
+      const list = LISTS.find((l) => l.name === route.list);
+      const page = await getOk(`/api/queues/${encodeURIComponent(route.queue)}/${list.api}`
+        + `?offset=${route.offset}&limit=${PAGE_SIZE}`);
+      if (route.offset > 0 && route.offset >= page.total) return lastPage(page.total);
+      return () => {
+        renderPendingTabs(stats.queues, route);
+        renderPendingJobs(page, route);
+      };
+    },
+    failed: async (route) => {
+      const body = await getOk(`/api/failed?offset=${route.offset}&limit=${PAGE_SIZE}`);
+      if (route.offset > 0 && route.offset >= body.failed.total) return lastPage(body.failed.total);
+      return () => renderFailed(body.failed);
+    },
+    scheduled: async () => {
+      const body = await getOk('/api/schedules');
+      return () => renderSchedules(body.schedules);
+    },
+    workers: async (route, stats) => () => renderWorkers(stats.workers),
+    job: async (route) => {
+      const answer = await getJson(`/api/jobs/${encodeURIComponent(route.id)}`);
+      if (answer.status === 404 || answer.status === 400) return () => renderMissingJob(route, answer.status, answer.body);
+      if (!answer.ok) throw new Error(explain(answer.body));
+      return () => renderJob(answer.body.job);
+    },
+    notfound: async () => () => {},
+  };
+
+  /** The page of a list we were on emptied (jobs ran, were retried or cancelled): go to its last page instead. */
+  function lastPage(total) {
+    const url = new URL(window.location.href);
+    const page = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (page > 1) url.searchParams.set('page', String(page)); else url.searchParams.delete('page');
+    history.replaceState(null, '', url.pathname + url.search);
+    state.route = routeOf(window.location);
+    return null;
+  }
+
   async function load() {
-    if (state.loading) {
-      state.again = true; // e.g. a tab clicked during a refresh: show it as soon as this one ends
-      return;
-    }
-    state.loading = true;
-    state.again = false;
+    const seq = ++state.seq;
+    const route = state.route;
     clearTimeout(state.timer);
     try {
-      const response = await fetch(`/api/overview?offset=${state.offset}&limit=${PAGE_SIZE}`,
-        {headers: {Accept: 'application/json'}, cache: 'no-store'});
-      const body = await response.json();
-      if (!response.ok) throw new Error(explain(body));
-      if (state.offset > 0 && state.offset >= body.failed.total) {
-        // The page we were on emptied (jobs retried elsewhere): step back to the last page.
-        state.offset = Math.max(0, Math.floor((body.failed.total - 1) / PAGE_SIZE) * PAGE_SIZE);
-        state.again = true;
+      const stats = await getOk('/api/stats');
+      const show = await VIEWS[route.view](route, stats);
+      if (seq !== state.seq) return; // a newer load (another view, a click) took over
+      if (show === null) {
+        load();
         return;
       }
-      render(body);
-      await loadPendingJobs(body.queues);
+      renderChrome(stats);
+      show();
       hideBanner();
     } catch (error) {
+      if (seq !== state.seq) return;
       showBanner(`Could not load the dashboard's data: ${error.message}. Retrying…`);
-    } finally {
-      state.loading = false;
-      if (state.again) load(); else scheduleRefresh();
     }
+    scheduleRefresh();
   }
 
   function scheduleRefresh() {
@@ -395,15 +606,23 @@
     if ($('auto-refresh').checked) state.timer = setTimeout(load, REFRESH_MS);
   }
 
-  /** POSTs one change with the page's token, then reloads; asks first when confirmText is given. */
-  async function change(path, doneText, confirmText, button) {
-    if (confirmText && !window.confirm(confirmText)) return;
-    if (button) button.disabled = true; // no second click while the first is on its way
+  /**
+   * POSTs one change with the page's token, then reloads. {confirm}: asks first; {done(body)}: the
+   * toast's text (or nodes); {button}: disabled meanwhile, against a second click; {after}: runs
+   * after a success instead of the reload.
+   */
+  async function change(path, {done, confirm, button, after}) {
+    if (confirm && !window.confirm(confirm)) return;
+    if (button) button.disabled = true;
     try {
       const response = await fetch(path, {method: 'POST', headers: {'X-Jtc-Token': TOKEN, Accept: 'application/json'}});
       const body = await response.json();
       if (!response.ok) throw new Error(explain(body));
-      showToast(typeof doneText === 'function' ? doneText(body) : doneText);
+      showToast(done(body));
+      if (after) {
+        after();
+        return;
+      }
     } catch (error) {
       showBanner(error.message);
     }
@@ -422,25 +641,41 @@
     $('banner').hidden = true;
   }
 
-  function showToast(text) {
+  function showToast(content) {
     const toast = $('toast');
-    toast.textContent = text;
+    toast.replaceChildren(...[content].flat());
     toast.hidden = false;
     clearTimeout(showToast.timer);
-    showToast.timer = setTimeout(() => { toast.hidden = true; }, 4000);
+    showToast.timer = setTimeout(() => { toast.hidden = true; }, 6000);
   }
 
   // --- wiring --------------------------------------------------------------------------------
 
+  // Links to the page's own views move without reloading; the rest (the API, a new tab) as usual.
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href]');
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+        || event.altKey || link.target) return;
+    const url = new URL(link.href, window.location.href);
+    if (url.origin !== window.location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/assets/')) return;
+    event.preventDefault();
+    if (url.pathname + url.search !== window.location.pathname + window.location.search) navigate(url.pathname + url.search);
+  });
+  window.addEventListener('popstate', route);
+  $('job-search').addEventListener('submit', (event) => {
+    event.preventDefault(); // the page's policy allows no form submissions: it navigates itself
+    const id = $('job-search-input').value.trim();
+    if (id) navigate(jobPath(id));
+  });
   $('refresh-now').addEventListener('click', load);
   $('auto-refresh').addEventListener('change', scheduleRefresh);
-  $('retry-all').addEventListener('click', () => change('/api/failed/retry-all',
-    (body) => `Retried ${body.retried} failed job${body.retried === 1 ? '' : 's'}.`,
-    `Retry all ${state.data ? state.data.failed.total : ''} failed jobs? Each goes back to its queue with a fresh attempt count.`));
-  $('purge').addEventListener('click', () => change('/api/failed/purge',
-    (body) => `Deleted ${body.deleted} failed job${body.deleted === 1 ? '' : 's'}.`,
-    `Delete all ${state.data ? state.data.failed.total : ''} failed jobs for good? This cannot be undone.`));
+  $('retry-all').addEventListener('click', (event) => change('/api/failed/retry-all', {
+    done: (body) => `Retried ${body.retried} failed job${body.retried === 1 ? '' : 's'}.`,
+    confirm: `Retry all ${event.target.dataset.total} failed jobs? Each goes back to its queue with a fresh attempt count.`}));
+  $('purge').addEventListener('click', () => change('/api/failed/purge', {
+    done: (body) => `Deleted ${body.deleted} failed job${body.deleted === 1 ? '' : 's'}.`,
+    confirm: `Delete all ${$('retry-all').dataset.total} failed jobs for good? This cannot be undone.`}));
   document.addEventListener('visibilitychange', () => { if (!document.hidden) load(); });
 
-  load();
+  route();
 })();

@@ -76,7 +76,13 @@ final class DashboardFixture implements AutoCloseable {
 
     /** A job that failed, was retried, and failed for good on its second attempt; needs an empty queue. */
     String jobFailedTwice(String name, String queue, String payload, String firstReason, String lastReason) {
-        JobMessage first = fetchNew(name, queue, payload);
+        return jobFailedTwice(JobIds.next(queue), name, queue, payload, firstReason, lastReason);
+    }
+
+    /** {@link #jobFailedTwice(String, String, String, String, String)} with an id of the caller's (screenshots want fixed ones). */
+    String jobFailedTwice(String id, String name, String queue, String payload, String firstReason, String lastReason) {
+        enqueue(id, name, queue, payload);
+        JobMessage first = fetchOne(queue);
         broker.retry(WORKER, first, new Failure(1, clock.instant(), firstReason, stackTrace(firstReason)), clock.instant());
         JobMessage second = fetchOne(queue);
         if (!second.id().equals(first.id())) {
@@ -87,7 +93,10 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     String enqueue(String name, String queue, String payload) {
-        String id = JobIds.next(queue);
+        return enqueue(JobIds.next(queue), name, queue, payload);
+    }
+
+    String enqueue(String id, String name, String queue, String payload) {
         broker.enqueue(JobMessage.create(id, name, queue, payload, "", clock.instant(), null, null));
         return id;
     }
@@ -96,11 +105,6 @@ final class DashboardFixture implements AutoCloseable {
         Instant now = clock.instant();
         broker.heartbeat(new WorkerInfo(workerId, "build-host", 4242, queues, concurrency, now.minusSeconds(600), now),
                 Duration.ofSeconds(30));
-    }
-
-    private JobMessage fetchNew(String name, String queue, String payload) {
-        enqueue(name, queue, payload);
-        return fetchOne(queue);
     }
 
     private JobMessage fetchOne(String queue) {

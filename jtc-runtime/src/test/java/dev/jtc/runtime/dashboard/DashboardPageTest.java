@@ -50,6 +50,33 @@ class DashboardPageTest {
     }
 
     @Test
+    void everyViewHasItsOwnPathAndEachServesThePage() {
+        String page = fixture.get("/").body();
+        for (String path : new String[] {"/index.html", "/failed", "/failed?page=2", "/scheduled", "/workers", "/queues/mail",
+                "/queues/mail?state=active&page=3", "/queues/reports.daily_v-2", "/jobs/01JDQ4M5Z9X8K2J3H4G5F6D7S8%40mail",
+                "/jobs/import%2F2026%3F7@payments", "/jobs/no-such-job"}) {
+            HttpResponse<String> view = fixture.get(path);
+
+            assertEquals(200, view.statusCode(), path);
+            assertEquals("text/html; charset=utf-8", view.headers().firstValue("Content-Type").orElseThrow(), path);
+            assertEquals(page, view.body(), path + " serves the same page, whose script shows the view");
+        }
+    }
+
+    @Test
+    void otherPathsAreA404PageThatLinksHome() {
+        for (String path : new String[] {"/nowhere", "/failed/", "/failed/x", "/queues", "/queues/", "/queues/two%20words",
+                "/queues/mail/ready", "/jobs", "/jobs/", "/jobs/a/b", "/api"}) {
+            HttpResponse<String> missing = fixture.get(path);
+
+            assertEquals(404, missing.statusCode(), path);
+            assertEquals("text/html; charset=utf-8", missing.headers().firstValue("Content-Type").orElseThrow(), path);
+            assertTrue(missing.body().contains("<h2>Page not found</h2>"), path);
+            assertTrue(missing.body().contains("<a href=\"/\">Go to the overview</a>"), path);
+        }
+    }
+
+    @Test
     void eachDashboardHasItsOwnToken() {
         try (DashboardFixture other = new DashboardFixture(broker, clock, "ShopApp")) {
             assertNotEquals(fixture.pageToken(), other.pageToken());
@@ -64,7 +91,7 @@ class DashboardPageTest {
 
         assertEquals(200, script.statusCode());
         assertEquals("text/javascript; charset=utf-8", script.headers().firstValue("Content-Type").orElseThrow());
-        assertTrue(script.body().contains("/api/overview"));
+        assertTrue(script.body().contains("/api/stats"));
         assertEquals(200, style.statusCode());
         assertEquals("text/css; charset=utf-8", style.headers().firstValue("Content-Type").orElseThrow());
         assertEquals(200, icon.statusCode());

@@ -81,6 +81,24 @@ class DashboardRedisTest {
     }
 
     @Test
+    void aJobsPageAndRunNowWorkOnRedis() {
+        String failed = fixture.jobFailedTwice("ChargeCard", "payments", "{\"orderId\":\"o-1\"}", "timeout", "declined");
+
+        JsonTree job = fixture.getJson("/api/jobs/" + URLEncoder.encode(failed, StandardCharsets.UTF_8));
+        HttpResponse<String> run = fixture.post("/api/tasks/Reports.morningReport/run", fixture.pageToken());
+        String ranNow = JsonTree.parse(run.body()).string("id");
+
+        assertEquals("failed", job.string("job.state"));
+        assertEquals("declined", job.string("job.reason"));
+        assertEquals(2, job.list("job.history").size());
+        assertEquals(200, run.statusCode(), run.body());
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(ranNow));
+        assertEquals("Reports.morningReport", broker.details(ranNow).orElseThrow().job().name());
+        assertEquals(Optional.empty(), broker.lastTick("Reports.morningReport"), "run now claims no tick");
+        assertEquals(404, fixture.get("/api/jobs/01JDQ4M5Z9X8K2J3H4G5F6D7S8%40payments").statusCode());
+    }
+
+    @Test
     void retryAllAndPurgeWorkOnRedis() {
         for (int i = 0; i < 3; i++) {
             fixture.failedJob("ChargeCard", "payments", "{}", "declined " + i);
