@@ -5,6 +5,7 @@ import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.Settings;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.schedule.Durations;
+import dev.jtc.runtime.worker.JobLog;
 import dev.jtc.runtime.worker.Worker;
 import dev.jtc.runtime.worker.WorkerConfig;
 import dev.jtc.runtime.worker.WorkerListener;
@@ -30,6 +31,9 @@ final class WorkCommand implements Callable<Integer> {
 
     @Option(names = "--no-scheduler", description = "Do not run scheduled tasks in this worker.")
     boolean noScheduler;
+
+    @Option(names = "--no-job-log", description = "Do not log a line per completed job (env JTC_JOB_LOG=off).")
+    boolean noJobLog;
 
     private final CliContext context;
 
@@ -61,6 +65,9 @@ final class WorkCommand implements Callable<Integer> {
                             + graceLeft.toSeconds() + "s left; signal again to stop at once)");
                 }
             });
+            if (jobLogOn()) {
+                worker.addListener(new JobLog());
+            }
             if (context.handleSignals) {
                 SignalHandling.install(signal -> {
                     context.err.println("SIG" + signal + ": stopping gracefully; running jobs get up to "
@@ -86,6 +93,10 @@ final class WorkCommand implements Callable<Integer> {
             context.out.flush();
         }
         return 0;
+    }
+
+    private boolean jobLogOn() {
+        return !noJobLog && !"off".equalsIgnoreCase(context.env("JTC_JOB_LOG", "on").strip());
     }
 
     private static String weights(WorkerConfig config) {
