@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -85,21 +86,21 @@ class JobLogCommandTest {
             handle.set(new BrokerDispatcher(broker, clock).dispatch(CliTestSupport.SEND_MAIL, "{}", DispatchOptions.none()));
             Thread stopper = new Thread(() -> {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (!handle.get().status().equals(Optional.of(JobState.COMPLETED)) && System.nanoTime() < deadline) {
-                    Thread.onSpinWait();
+                try {
+                    while (!handle.get().status().equals(Optional.of(JobState.COMPLETED)) && System.nanoTime() < deadline) {
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
                 worker.shutdown(Duration.ofSeconds(5));
             });
             stopper.start();
         };
-        String[] args = new String[options.size() + 2];
-        args[0] = "work";
-        args[1] = "--no-scheduler";
-        for (int i = 0; i < options.size(); i++) {
-            args[i + 2] = options.get(i);
-        }
+        List<String> args = new ArrayList<>(List.of("work", "--no-scheduler"));
+        args.addAll(options);
 
-        assertEquals(0, cli.run(clock, args), cli.err());
+        assertEquals(0, cli.run(clock, args.toArray(String[]::new)), cli.err());
         assertEquals(Optional.of(JobState.COMPLETED), handle.get().status());
         return handle.get().id();
     }
