@@ -18,6 +18,9 @@ import java.util.Optional;
  */
 public interface Broker extends AutoCloseable {
 
+    /** How many recently completed jobs {@link #recentCompleted} keeps per queue. */
+    int RECENT_COMPLETED_KEPT = 1_000;
+
     // --- producing -----------------------------------------------------------------------------
 
     /**
@@ -138,6 +141,37 @@ public interface Broker extends AutoCloseable {
      * @throws IllegalArgumentException for another state, a negative offset or limit, or an invalid queue name
      */
     List<PendingJob> pendingJobs(String queue, JobState state, int offset, int limit);
+
+    /**
+     * Processed and failed attempts of every queue together, one bucket per minute or per day from
+     * the bucket holding {@code from} up to the one holding {@code to}, oldest first; buckets with
+     * nothing counted (or older than the resolution keeps) read zero. The counts are written in the
+     * same atomic step that records each outcome.
+     *
+     * @throws IllegalArgumentException if {@code to} is before {@code from}, or the range spans more
+     *     buckets than the resolution keeps
+     */
+    List<ThroughputBucket> history(HistoryResolution resolution, Instant from, Instant to);
+
+    /** {@link #history} of one queue. */
+    List<ThroughputBucket> queueHistory(String queue, HistoryResolution resolution, Instant from, Instant to);
+
+    /**
+     * Recently completed jobs of every queue, newest first: the last {@link #RECENT_COMPLETED_KEPT}
+     * of each queue, however long ago.
+     */
+    List<CompletedJob> recentCompleted(int offset, int limit);
+
+    /**
+     * Pauses {@code queue}: workers take no job from it (scheduled jobs still become ready, and
+     * producers still enqueue) until {@link #resume}. Running jobs finish as usual.
+     *
+     * @return false if it was paused already
+     */
+    boolean pause(String queue);
+
+    /** Lets workers take jobs from {@code queue} again, waking them at once; false if it was not paused. */
+    boolean resume(String queue);
 
     /** Releases connections; does not touch stored jobs. */
     @Override

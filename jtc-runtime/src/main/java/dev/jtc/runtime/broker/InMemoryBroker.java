@@ -9,13 +9,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +68,9 @@ public final class InMemoryBroker implements Broker {
     private final TreeSet<JobRecord> failed = new TreeSet<>(
             Comparator.comparing((JobRecord r) -> r.failedAt).thenComparingLong(r -> r.sequence).reversed());
     private final Deque<JobRecord> finished = new ArrayDeque<>();
+    private final Map<String, Map<HistoryResolution, TreeMap<Long, long[]>>> history = new HashMap<>();
+    private final Map<String, Deque<CompletedJob>> recentlyCompleted = new HashMap<>();
+    private final Set<String> paused = new HashSet<>();
     private long sequence;
     private long processed;
     private long failures;
@@ -251,6 +257,9 @@ public final class InMemoryBroker implements Broker {
     private List<JobMessage> take(String workerId, List<String> queues, int max) {
         List<JobMessage> taken = new ArrayList<>();
         for (String queue : queues) {
+            if (paused.contains(queue)) {
+                continue;
+            }
             Deque<String> waiting = ready.get(queue);
             while (waiting != null && !waiting.isEmpty() && taken.size() < max) {
                 JobRecord record = records.get(waiting.pollFirst());
@@ -276,6 +285,9 @@ public final class InMemoryBroker implements Broker {
                 JobRecord record = takeInFlight(workerId, job, "complete");
                 if (record != null) {
                     processed++;
+                    count(record.message.queue(), now, 1, 0);
+                    remember(new CompletedJob(record.message.id(), record.message.name(), record.message.queue(),
+                            record.message.enqueuedAt(), record.activeSince, now, record.message.attempt()));
                     finish(record, JobState.COMPLETED, now);
                 }
             }
@@ -294,6 +306,7 @@ public final class InMemoryBroker implements Broker {
                 return;
             }
             failures++;
+            count(record.message.queue(), clock.instant(), 0, 1);
             record.history.add(failure);
             record.workerId = null;
             record.message = record.message.withRunAt(retryAt); // the next attempt's run-at, as Redis records it
@@ -325,6 +338,7 @@ public final class InMemoryBroker implements Broker {
             JobRecord record = takeInFlight(workerId, job, operation);
             if (record != null) {
                 failures++;
+                count(record.message.queue(), clock.instant(), 0, 1);
                 record.history.add(failure);
                 moveToFailed(record, failure.reason(), clock.instant());
             }
@@ -602,19 +616,34 @@ public final class InMemoryBroker implements Broker {
         lock.lock();
         try {
             open();
-            Map<String, long[]> sizes = new TreeMap<>();
-            ready.forEach((queue, ids) -> sizes.computeIfAbsent(queue, q -> new long[3])[0] = ids.size());
+            Instant now = clock.instant();
+            Map<String, QueueSizes> sizes = new TreeMap<>();
+            ready.forEach((queue, ids) -> {
+                QueueSizes q = sizes.computeIfAbsent(queue, name -> new QueueSizes());
+                q.ready = ids.size();
+                if (!ids.isEmpty()) {
+                    q.readySince(readySince(records.get(ids.peekFirst()).message));
+                }
+            });
             for (JobRecord record : delayed) {
-                sizes.computeIfAbsent(record.message.queue(), q -> new long[3])[1]++;
+                QueueSizes q = sizes.computeIfAbsent(record.message.queue(), name -> new QueueSizes());
+                if (record.dueAt.isAfter(now)) {
+                    q.scheduled++;
+                } else {
+                    q.ready++; // due: the next fetch promotes it, so it already waits for a worker
+                    q.readySince(record.dueAt);
+                }
             }
             for (Map<String, JobMessage> jobs : inFlight.values()) {
                 for (JobMessage job : jobs.values()) {
-                    sizes.computeIfAbsent(job.queue(), q -> new long[3])[2]++;
+                    sizes.computeIfAbsent(job.queue(), name -> new QueueSizes()).active++;
                 }
             }
+            paused.forEach(queue -> sizes.computeIfAbsent(queue, name -> new QueueSizes()));
             List<QueueStats> queues = new ArrayList<>();
-            sizes.forEach((queue, s) -> queues.add(new QueueStats(queue, s[0], s[1], s[2])));
-            return new BrokerStats(queues, failed.size(), processed, failures, liveWorkers(clock.instant()));
+            sizes.forEach((queue, q) -> queues.add(new QueueStats(queue, q.ready, q.scheduled, q.active,
+                    paused.contains(queue), q.oldestReadySince)));
+            return new BrokerStats(queues, failed.size(), processed, failures, liveWorkers(now));
         } finally {
             lock.unlock();
         }
@@ -651,6 +680,109 @@ public final class InMemoryBroker implements Broker {
         String lastError = record.history.isEmpty() ? null : record.history.get(record.history.size() - 1).reason();
         return new PendingJob(record.message, record.state, record.state == JobState.SCHEDULED ? record.dueAt : null,
                 active ? record.workerId : null, active ? record.activeSince : null, lastError);
+    }
+
+    @Override
+    public List<ThroughputBucket> history(HistoryResolution resolution, Instant from, Instant to) {
+        List<ThroughputBucket> empty = HistoryRange.emptyBuckets(resolution, from, to);
+        lock.lock();
+        try {
+            open();
+            List<ThroughputBucket> sum = empty;
+            for (String queue : history.keySet()) {
+                sum = HistoryRange.sum(sum, countsOf(queue, resolution, empty));
+            }
+            return sum;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<ThroughputBucket> queueHistory(String queue, HistoryResolution resolution, Instant from, Instant to) {
+        Names.requireValid("queue", queue);
+        List<ThroughputBucket> buckets = HistoryRange.emptyBuckets(resolution, from, to);
+        lock.lock();
+        try {
+            open();
+            return countsOf(queue, resolution, buckets);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<ThroughputBucket> countsOf(String queue, HistoryResolution resolution, List<ThroughputBucket> buckets) {
+        TreeMap<Long, long[]> counts = history.getOrDefault(queue, Map.of()).getOrDefault(resolution, new TreeMap<>());
+        long oldestKept = resolution.bucketStart(clock.instant()) - resolution.retention().toMillis();
+        return buckets.stream().map(b -> {
+            long start = b.start().toEpochMilli();
+            long[] c = start > oldestKept ? counts.get(start) : null;
+            return c == null ? b : b.plus(c[0], c[1]);
+        }).toList();
+    }
+
+    /** Counts outcomes in the minute and day buckets of {@code at}; forgets buckets past their retention. */
+    private void count(String queue, Instant at, long processedNow, long failedNow) {
+        Map<HistoryResolution, TreeMap<Long, long[]>> perResolution = history.computeIfAbsent(queue,
+                q -> new EnumMap<>(HistoryResolution.class));
+        for (HistoryResolution resolution : HistoryResolution.values()) {
+            TreeMap<Long, long[]> counts = perResolution.computeIfAbsent(resolution, r -> new TreeMap<>());
+            long start = resolution.bucketStart(at);
+            long[] c = counts.computeIfAbsent(start, s -> new long[2]);
+            c[0] += processedNow;
+            c[1] += failedNow;
+            counts.headMap(start - resolution.retention().toMillis(), true).clear();
+        }
+    }
+
+    private void remember(CompletedJob job) {
+        Deque<CompletedJob> recent = recentlyCompleted.computeIfAbsent(job.queue(), q -> new ArrayDeque<>());
+        recent.addFirst(job);
+        if (recent.size() > RECENT_COMPLETED_KEPT) {
+            recent.pollLast();
+        }
+    }
+
+    @Override
+    public List<CompletedJob> recentCompleted(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: offset " + offset + ", limit " + limit);
+        }
+        lock.lock();
+        try {
+            open();
+            return recentlyCompleted.values().stream().flatMap(Deque::stream)
+                    .sorted(CompletedJob.NEWEST_FIRST)
+                    .skip(offset).limit(limit).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean pause(String queue) {
+        Names.requireValid("queue", queue);
+        lock.lock();
+        try {
+            open();
+            return paused.add(queue);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean resume(String queue) {
+        Names.requireValid("queue", queue);
+        lock.lock();
+        try {
+            open();
+            boolean was = paused.remove(queue);
+            changed.signalAll();
+            return was;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Wakes blocked fetches; later calls throw {@link BrokerException}. Stored jobs are kept. */
@@ -759,6 +891,25 @@ public final class InMemoryBroker implements Broker {
     }
 
     private record Heartbeat(WorkerInfo worker, Instant expiresAt) {}
+
+    /** Since when a ready job waits: its run-at time if that came after its enqueue time. */
+    private static Instant readySince(JobMessage job) {
+        return job.runAt() != null && job.runAt().isAfter(job.enqueuedAt()) ? job.runAt() : job.enqueuedAt();
+    }
+
+    /** One queue's sizes while {@link #stats} counts them. */
+    private static final class QueueSizes {
+        long ready;
+        long scheduled;
+        long active;
+        Instant oldestReadySince;
+
+        void readySince(Instant since) {
+            if (oldestReadySince == null || since.isBefore(oldestReadySince)) {
+                oldestReadySince = since;
+            }
+        }
+    }
 
     /** Everything the broker knows about one job; mutated only under the broker's lock. */
     private static final class JobRecord {

@@ -68,6 +68,7 @@ public final class RedisAudit {
         QUEUE_KEY_TYPES.put("workers", "zset");
         QUEUE_KEY_TYPES.put("stats", "hash");
         QUEUE_KEY_TYPES.put("completed", "zset");
+        QUEUE_KEY_TYPES.put("recent", "list");
     }
 
     private final RedisConnection redis;

@@ -8,8 +8,11 @@ import dev.jtc.runtime.broker.BrokenKeyWarnings;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.CompletedJob;
 import dev.jtc.runtime.broker.EnqueueResult;
 import dev.jtc.runtime.broker.FailedJob;
+import dev.jtc.runtime.broker.HistoryRange;
+import dev.jtc.runtime.broker.HistoryResolution;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobDetails;
 import dev.jtc.runtime.broker.JobIds;
@@ -18,6 +21,7 @@ import dev.jtc.runtime.broker.PayloadLimit;
 import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.RecoveryResult;
+import dev.jtc.runtime.broker.ThroughputBucket;
 import dev.jtc.runtime.broker.TickResult;
 import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.runtime.broker.WorkerInfo;
@@ -112,6 +116,7 @@ public final class RedisBroker implements Broker {
     private final RedisKeys keys;
     private final Clock clock;
     private final RedisBrokerOptions options;
+    private final HistoryReader historyReader;
     private final PendingJobReader pendingJobs;
     private final Map<String, WorkerLedger> ledgers = new ConcurrentHashMap<>();
     private final Map<String, String> taskQueues = new ConcurrentHashMap<>();
@@ -124,6 +129,7 @@ public final class RedisBroker implements Broker {
         this.clock = clock;
         this.options = options;
         this.pendingJobs = new PendingJobReader(redis, keys);
+        this.historyReader = new HistoryReader(redis, keys);
     }
 
     /**
@@ -999,12 +1005,15 @@ public final class RedisBroker implements Broker {
         long failures = 0;
         for (int i = 0; i < queues.size(); i++) {
             List<Object> numbers = RedisReplies.list(RedisReplies.orThrow(replies.get(i), "read queue statistics", redis.url()));
+            String readySince = RedisReplies.string(numbers.get(7));
             perQueue.add(new QueueStats(queues.get(i), RedisReplies.number(numbers.get(0)),
-                    RedisReplies.number(numbers.get(1)), RedisReplies.number(numbers.get(2))));
+                    RedisReplies.number(numbers.get(1)), RedisReplies.number(numbers.get(2)),
+                    RedisReplies.number(numbers.get(6)) == 1,
+                    readySince.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(readySince))));
             failed += RedisReplies.number(numbers.get(3));
             processed += RedisReplies.number(numbers.get(4));
             failures += RedisReplies.number(numbers.get(5));
-            for (int b = 6; b < numbers.size(); b++) {
+            for (int b = 8; b < numbers.size(); b++) {
                 String[] parts = RedisReplies.string(numbers.get(b)).split(" ", 3);
                 broken.add(new BrokenKey(parts[2], parts[0], parts[1]));
             }
@@ -1020,6 +1029,49 @@ public final class RedisBroker implements Broker {
             throw new IllegalArgumentException("offset and limit must not be negative: offset " + offset + ", limit " + limit);
         }
         return pendingJobs.read(queue, state, offset, limit, clock.instant());
+    }
+
+    @Override
+    public List<ThroughputBucket> history(HistoryResolution resolution, Instant from, Instant to) {
+        List<ThroughputBucket> empty = HistoryRange.emptyBuckets(resolution, from, to);
+        return historyReader.history(knownQueues(), resolution, empty, clock.instant());
+    }
+
+    @Override
+    public List<ThroughputBucket> queueHistory(String queue, HistoryResolution resolution, Instant from, Instant to) {
+        Names.requireValid("queue", queue);
+        List<ThroughputBucket> empty = HistoryRange.emptyBuckets(resolution, from, to);
+        return historyReader.history(List.of(queue), resolution, empty, clock.instant());
+    }
+
+    @Override
+    public List<CompletedJob> recentCompleted(int offset, int limit) {
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must not be negative: offset " + offset + ", limit " + limit);
+        }
+        return historyReader.recentCompleted(knownQueues(), offset, limit);
+    }
+
+    @Override
+    public boolean pause(String queue) {
+        return setPaused(queue, true);
+    }
+
+    @Override
+    public boolean resume(String queue) {
+        return setPaused(queue, false);
+    }
+
+    private boolean setPaused(String queue, boolean paused) {
+        Names.requireValid("queue", queue);
+        List<String> args = baseArgs(queue, clock.millis());
+        args.add(paused ? "1" : "0");
+        String operation = (paused ? "pause" : "resume") + " queue '" + queue + "'";
+        // Registered like a fetched queue, so that stats show a paused queue before its first job.
+        Object reply = redis.run(operation, true, jedis -> redis.evalAll(jedis,
+                List.of(new ScriptCall(Script.PAUSE, keys.scriptKeys(queue), args)),
+                pipeline -> List.of(pipeline.sadd(keys.queues(), queue))).get(0));
+        return RedisReplies.number(RedisReplies.orThrow(reply, operation, redis.url())) == 1;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.io.IOException;
@@ -88,6 +89,16 @@ final class RedisJson {
             json.writeNumberField("startedAt", worker.startedAt().toEpochMilli());
             json.writeNumberField("lastHeartbeat", lastHeartbeat.toEpochMilli());
             json.writeNumberField("expiresAt", expiresAt);
+            json.writeArrayFieldStart("running");
+            for (BusySlot slot : worker.running()) {
+                json.writeStartObject();
+                json.writeStringField("id", slot.jobId());
+                json.writeStringField("name", slot.name());
+                json.writeStringField("queue", slot.queue());
+                json.writeNumberField("startedAt", slot.startedAt().toEpochMilli());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -104,6 +115,7 @@ final class RedisJson {
         long startedAt = 0;
         long lastHeartbeat = 0;
         long expiresAt = 0;
+        List<BusySlot> running = new ArrayList<>();
         try (JsonParser json = FACTORY.createParser(text)) {
             expect(json.nextToken(), JsonToken.START_OBJECT);
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -123,6 +135,7 @@ final class RedisJson {
                     case "startedAt" -> startedAt = json.getValueAsLong();
                     case "lastHeartbeat" -> lastHeartbeat = json.getValueAsLong();
                     case "expiresAt" -> expiresAt = json.getValueAsLong();
+                    case "running" -> readSlots(json, value, running);
                     default -> json.skipChildren();
                 }
             }
@@ -133,8 +146,33 @@ final class RedisJson {
             return Optional.empty();
         }
         WorkerInfo info = new WorkerInfo(id, host, pid, queues, concurrency, Instant.ofEpochMilli(startedAt),
-                Instant.ofEpochMilli(lastHeartbeat));
+                Instant.ofEpochMilli(lastHeartbeat), running);
         return Optional.of(new StoredWorker(info, expiresAt));
+    }
+
+    /** The busy slots of a heartbeat; a slot missing a field is left out, not the whole worker. */
+    private static void readSlots(JsonParser json, JsonToken value, List<BusySlot> into) throws IOException {
+        expect(value, JsonToken.START_ARRAY);
+        while (json.nextToken() == JsonToken.START_OBJECT) {
+            String id = null;
+            String name = null;
+            String queue = null;
+            long startedAt = -1;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                json.nextToken();
+                switch (field) {
+                    case "id" -> id = json.getValueAsString();
+                    case "name" -> name = json.getValueAsString();
+                    case "queue" -> queue = json.getValueAsString();
+                    case "startedAt" -> startedAt = json.getValueAsLong(-1);
+                    default -> json.skipChildren();
+                }
+            }
+            if (id != null && name != null && queue != null && startedAt >= 0) {
+                into.add(new BusySlot(id, name, queue, Instant.ofEpochMilli(startedAt)));
+            }
+        }
     }
 
     private static void expect(JsonToken actual, JsonToken expected) throws IOException {

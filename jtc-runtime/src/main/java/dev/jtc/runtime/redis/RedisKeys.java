@@ -1,5 +1,6 @@
 package dev.jtc.runtime.redis;
 
+import dev.jtc.runtime.broker.HistoryResolution;
 import java.util.List;
 
 /**
@@ -68,6 +69,16 @@ final class RedisKeys {
         return prefix(queue) + "completed";
     }
 
+    /** LIST of the last {@code Broker.RECENT_COMPLETED_KEPT} completed jobs (JSON), newest first. */
+    String recent(String queue) {
+        return prefix(queue) + "recent";
+    }
+
+    /** HASH processed/failed of one history bucket starting at {@code start} (ms), expiring with its retention. */
+    String bucket(String queue, HistoryResolution resolution, long start) {
+        return prefix(queue) + resolution.wireName() + ":" + start;
+    }
+
     String job(String queue, String id) {
         return prefix(queue) + "job:" + id;
     }
@@ -82,11 +93,11 @@ final class RedisKeys {
 
     /**
      * The KEYS every script of {@code queue} is called with, in the order the scripts expect:
-     * ready, scheduled, unique, signal, failed, workers, stats, completed.
+     * ready, scheduled, unique, signal, failed, workers, stats, completed, recent, paused.
      */
     List<String> scriptKeys(String queue) {
         String p = prefix(queue);
         return List.of(p + "ready", p + "scheduled", p + "unique", p + "signal", p + "failed", p + "workers", p + "stats",
-                p + "completed");
+                p + "completed", p + "recent", p + "paused");
     }
 }

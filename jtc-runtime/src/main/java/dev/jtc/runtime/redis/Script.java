@@ -44,6 +44,7 @@ enum Script {
     DELETE_FAILED("delete_failed"),
     PURGE_FAILED("purge_failed"),
     QUEUE_STATS("queue_stats"),
+    PAUSE("pause"),
     REPAIR("repair");
 
     private final String fileName;

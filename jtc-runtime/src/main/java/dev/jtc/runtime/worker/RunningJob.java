@@ -1,6 +1,7 @@
 package dev.jtc.runtime.worker;
 
 import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.JobMessage;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,6 +18,7 @@ final class RunningJob implements JobContext {
     private final JobMessage message;
     private final long fetchOrder;
     private final long startedNanos;
+    private final Instant startedAt;
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile boolean stopRequested;
     private Thread thread;
@@ -26,10 +28,11 @@ final class RunningJob implements JobContext {
      * @param fetchOrder increases with every job the worker fetches, so that jobs put back at
      *     shutdown return to their queue in the order they left it
      */
-    RunningJob(JobMessage message, long fetchOrder) {
+    RunningJob(JobMessage message, long fetchOrder, Instant startedAt) {
         this.message = message;
         this.fetchOrder = fetchOrder;
         this.startedNanos = System.nanoTime();
+        this.startedAt = startedAt;
     }
 
     JobMessage message() {
@@ -42,6 +45,11 @@ final class RunningJob implements JobContext {
 
     long startedNanos() {
         return startedNanos;
+    }
+
+    /** The slot this attempt takes, as the worker's heartbeat reports it. */
+    BusySlot slot() {
+        return new BusySlot(message.id(), message.name(), message.queue(), startedAt);
     }
 
     /** Called by the worker thread before it runs the job. */

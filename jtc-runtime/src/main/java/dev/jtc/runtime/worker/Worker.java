@@ -11,6 +11,7 @@ import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.RecoveryResult;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.WorkerInfo;
 import dev.jtc.schedule.Durations;
 import java.time.Clock;
@@ -444,7 +445,7 @@ public final class Worker {
     }
 
     private void launch(JobMessage job) {
-        RunningJob context = new RunningJob(job, fetchOrder.incrementAndGet());
+        RunningJob context = new RunningJob(job, fetchOrder.incrementAndGet(), clock.instant());
         running.put(job.id(), context);
         busyThreads.incrementAndGet();
         try {
@@ -589,8 +590,10 @@ public final class Worker {
 
     private void heartbeat() {
         Instant now = clock.instant();
+        List<BusySlot> busy = running.values().stream().sorted(Comparator.comparingLong(RunningJob::fetchOrder))
+                .map(RunningJob::slot).toList();
         broker.heartbeat(new WorkerInfo(id, WorkerIdentity.host(), WorkerIdentity.pid(), config.queueNames(),
-                config.concurrency(), startedAt, now), config.heartbeatTtl());
+                config.concurrency(), startedAt, now, busy), config.heartbeatTtl());
         aliveUntilMillis = now.plus(config.heartbeatTtl()).toEpochMilli();
     }
 

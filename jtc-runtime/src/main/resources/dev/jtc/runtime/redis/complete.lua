@@ -22,14 +22,22 @@ for i, id in ipairs(ids) do
 end
 if #done > 0 then
   redis.call('ZADD', K.completed, unpack(scored)) -- recorded as completed before it leaves the in-flight set
+  local recent = {}
   for i, id in ipairs(ids) do
     if held[i] then
+      local f = redis.pcall('HMGET', job_key(id), 'name', 'enqueuedAt', 'startedAt', 'attempt')
+      if f.err then f = {} end
+      recent[#recent + 1] = cjson.encode({ id = id, name = f[1] or '', enqueuedAt = f[2] or '', startedAt = f[3] or '',
+        completedAt = NOW_TEXT, attempt = f[4] or '' })
       release_unique(id, keys[i])
       redis.call('DEL', job_key(id), history_key(id))
     end
   end
   redis.call('ZREM', active, unpack(done))
   incr_stat('processed', #done)
+  count_history(#done, 0)
+  local pushed = redis.pcall('LPUSH', K.recent, unpack(recent))
+  if type(pushed) == 'number' then redis.pcall('LTRIM', K.recent, 0, RECENT_KEPT - 1) end
 end
 redis.call('ZREMRANGEBYSCORE', K.completed, '-inf', NOW) -- forget the ones whose time is up
 return #done

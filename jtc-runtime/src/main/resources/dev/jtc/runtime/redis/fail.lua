@@ -21,4 +21,5 @@ else
 end
 redis.call('ZREM', active, id)
 incr_stat('failures', 1)
+count_history(0, 1)
 return 1

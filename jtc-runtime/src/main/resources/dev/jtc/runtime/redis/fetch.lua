@@ -3,7 +3,7 @@ local BAD = check_keys { K.ready, 'list', K.scheduled, 'zset', K.signal, 'list',
 -- jtc fetch: promotes due scheduled jobs, then moves up to ARGV[5] ready jobs into the in-flight
 -- set of worker ARGV[4]. ARGV[6] = the worker's heartbeat expiry (ms) known to the caller,
 -- ARGV[7] = how many due jobs to promote at most, ARGV[8] = the largest payload in bytes (a job
--- with a larger one goes to the failed set instead of to the worker).
+-- with a larger one goes to the failed set instead of to the worker). A paused queue gives nothing.
 -- Returns {nextDue, quarantined, skipped, then 9 fields per job taken}; nextDue is the earliest
 -- scheduled time ('' if none) when nothing was taken. Ids are read first and removed from the
 -- ready list (and the scheduled set) only after each is recorded in its next place.
@@ -11,6 +11,7 @@ local worker, max, expiry, promote_limit = ARGV[4], tonumber(ARGV[5]), ARGV[6], 
 local max_payload = tonumber(ARGV[8]) or math.huge -- no limit when the caller passes none
 local scan_limit = max + 1000 -- ready entries one call looks at, at most (garbage included)
 local quarantined, skipped = 0, 0
+if is_paused() then return { '', 0, 0 } end -- nothing promoted or taken; resume wakes the fetchers
 
 local due = redis.call('ZRANGEBYSCORE', K.scheduled, '-inf', NOW, 'LIMIT', 0, promote_limit)
 for _, id in ipairs(due) do

@@ -22,10 +22,17 @@
 --   3. Writes are ordered so that a job is recorded in its next place before it leaves the last
 --      one (ready, scheduled, an in-flight set), and counters are bumped with incr_stat, which
 --      cannot fail.
+-- Two kinds of keys are exceptions, touched only in ways that cannot fail whatever they hold:
+--   * advisory keys (the throughput history buckets, the list of recently completed jobs) are
+--     written only with redis.pcall, whose errors are ignored: a broken one loses a line of
+--     history but never refuses or breaks the step it records;
+--   * the pause flag K.paused counts by its existence alone (EXISTS, SET, DEL work on any type),
+--     so nothing stored there can stop a fetch.
 
 local K = {
   ready = KEYS[1], scheduled = KEYS[2], unique = KEYS[3], signal = KEYS[4],
-  failed = KEYS[5], workers = KEYS[6], stats = KEYS[7], completed = KEYS[8],
+  failed = KEYS[5], workers = KEYS[6], stats = KEYS[7], completed = KEYS[8], recent = KEYS[9],
+  paused = KEYS[10],
 }
 local P = ARGV[1]
 local QUEUE = ARGV[2]
@@ -40,6 +47,12 @@ local function job_key(id) return P .. 'job:' .. id end
 local function history_key(id) return P .. 'history:' .. id end
 local function active_key(worker) return P .. 'active:' .. worker end
 local function task_key(task) return P .. 'task:' .. task end
+local function bucket_key(resolution, start) return P .. resolution .. ':' .. start end
+
+-- The history resolutions: bucket width and how long a bucket is kept (HistoryResolution.java).
+local HISTORY = { { 'minute', 60000, 6 * 3600000 }, { 'day', 86400000, 56 * 86400000 } }
+-- How many recently completed jobs a queue keeps (Broker.RECENT_COMPLETED_KEPT).
+local RECENT_KEPT = 1000
 
 -- Rule 1: nil if every key of the list (key, type, key, type, ...) has its type or does not
 -- exist; otherwise the error reply naming the first that does not.
@@ -87,6 +100,22 @@ local function incr_stat(field, n)
   if type(r) == 'table' and r.err then
     redis.call('HSET', K.stats, field .. ':corrupt', redis.call('HGET', K.stats, field) or '', field, n)
   end
+end
+
+-- Counts outcomes at NOW in the minute and day buckets (advisory: pcall only, errors ignored).
+local function count_history(processed, failed)
+  for _, r in ipairs(HISTORY) do
+    local start = NOW - NOW % r[2]
+    local bk = bucket_key(r[1], start)
+    if processed > 0 then redis.pcall('HINCRBY', bk, 'processed', processed) end
+    if failed > 0 then redis.pcall('HINCRBY', bk, 'failed', failed) end
+    redis.pcall('PEXPIRE', bk, start + r[3] - NOW) -- relative: the broker's clock need not be Redis'
+  end
+end
+
+-- Whether the queue is paused: its pause flag exists, whatever it holds.
+local function is_paused()
+  return redis.call('EXISTS', K.paused) == 1
 end
 
 -- A job's state, nil if it has no record (or its completed/cancelled record has run out by the

@@ -26,5 +26,6 @@ else
 end
 redis.call('ZREM', active, id)
 incr_stat('failures', 1)
+count_history(0, 1)
 wake() -- also for a later retry: blocked fetchers recompute when to wake up
 return 1

@@ -141,6 +141,11 @@ public abstract class BrokerContractTest {
                 .orElse(new QueueStats(queue, 0, 0, 0));
     }
 
+    /** Ready, scheduled and active, in that order. */
+    private static List<Long> sizes(QueueStats stats) {
+        return List.of(stats.ready(), stats.scheduled(), stats.active());
+    }
+
     private WorkerInfo worker(String id, Instant now) {
         return new WorkerInfo(id, "host-a", 4242, List.of("default"), 10, START, now);
     }
@@ -1617,9 +1622,9 @@ public abstract class BrokerContractTest {
 
         BrokerStats stats = broker.stats();
 
-        assertEquals(new QueueStats("mail", 2, 1, 1), queueStats("mail"));
-        assertEquals(new QueueStats("default", 1, 0, 0), queueStats("default"));
-        assertEquals(new QueueStats("reports", 0, 1, 0), queueStats("reports"));
+        assertEquals(List.of(2L, 1L, 1L), sizes(queueStats("mail")));
+        assertEquals(List.of(1L, 0L, 0L), sizes(queueStats("default")));
+        assertEquals(List.of(0L, 1L, 0L), sizes(queueStats("reports")));
         List<String> names = stats.queues().stream().map(QueueStats::queue).toList();
         assertEquals(names.stream().sorted().toList(), names, "queues sorted by name");
         assertTrue(names.containsAll(List.of("default", "mail", "reports")), names.toString());
@@ -1641,7 +1646,7 @@ public abstract class BrokerContractTest {
         assertEquals(1, stats.processed());
         assertEquals(2, stats.failures());
         assertEquals(1, stats.failed());
-        assertEquals(new QueueStats("default", 0, 1, 0), queueStats("default"));
+        assertEquals(List.of(0L, 1L, 0L), sizes(queueStats("default")));
     }
 
     @Test
@@ -1664,5 +1669,182 @@ public abstract class BrokerContractTest {
         JobMessage sent = job("default");
         broker.enqueue(sent);
         assertEquals(sent.enqueuedAt().truncatedTo(ChronoUnit.MILLIS), fetchOne("w1", "default").enqueuedAt());
+    }
+
+    // --- observability: history, recent completions, pause, latency, busy slots ----------------
+
+    @Test
+    void historyCountsCompletionsAndFailuresPerMinuteAndPerDay() throws Exception {
+        broker.enqueueAll(List.of(job("mail"), job("mail"), job("mail"), job("default")));
+        List<JobMessage> mail = fetchNow("w1", 3, "mail");
+        broker.complete("w1", List.of(mail.get(0), mail.get(1)));
+        broker.retry("w1", mail.get(2), failure(mail.get(2), "boom"), clock.instant().plusSeconds(1));
+        clock.advance(Duration.ofMinutes(2));
+        JobMessage other = fetchOne("w1", "default");
+        broker.fail("w1", other, failure(other, "gave up"));
+
+        Instant first = START.truncatedTo(ChronoUnit.MINUTES);
+        List<ThroughputBucket> minutes = broker.history(HistoryResolution.MINUTE, first, clock.instant());
+        assertEquals(List.of(new ThroughputBucket(first, 2, 1), new ThroughputBucket(first.plusSeconds(60), 0, 0),
+                new ThroughputBucket(first.plusSeconds(120), 0, 1)), minutes);
+        assertEquals(List.of(new ThroughputBucket(first, 2, 1), new ThroughputBucket(first.plusSeconds(60), 0, 0),
+                new ThroughputBucket(first.plusSeconds(120), 0, 0)),
+                broker.queueHistory("mail", HistoryResolution.MINUTE, first, clock.instant()));
+        Instant day = START.truncatedTo(ChronoUnit.DAYS);
+        assertEquals(List.of(new ThroughputBucket(day, 2, 2)), broker.history(HistoryResolution.DAY, START, clock.instant()));
+        assertEquals(List.of(new ThroughputBucket(day, 0, 1)),
+                broker.queueHistory("default", HistoryResolution.DAY, START, clock.instant()));
+        assertEquals(List.of(new ThroughputBucket(day, 0, 0)),
+                broker.queueHistory("unused", HistoryResolution.DAY, START, clock.instant()));
+    }
+
+    @Test
+    void historyForgetsBucketsOlderThanTheResolutionKeeps() throws Exception {
+        broker.enqueue(job("mail"));
+        broker.complete("w1", List.of(fetchOne("w1", "mail")));
+        Instant minute = START.truncatedTo(ChronoUnit.MINUTES);
+        assertEquals(1, broker.history(HistoryResolution.MINUTE, minute, minute).get(0).processed());
+
+        clock.advance(HistoryResolution.MINUTE.retention().plusMinutes(1));
+        assertEquals(List.of(new ThroughputBucket(minute, 0, 0)), broker.history(HistoryResolution.MINUTE, minute, minute));
+        assertEquals(1, broker.history(HistoryResolution.DAY, START, clock.instant()).stream()
+                .mapToLong(ThroughputBucket::processed).sum(), "the day bucket is kept for weeks");
+    }
+
+    @Test
+    void historyRefusesBackwardsAndOverlongRanges() {
+        assertThrows(IllegalArgumentException.class, () -> broker.history(HistoryResolution.MINUTE, START, START.minusSeconds(60)));
+        assertThrows(IllegalArgumentException.class,
+                () -> broker.history(HistoryResolution.MINUTE, START, START.plus(Duration.ofHours(7))));
+        assertEquals(360, broker.history(HistoryResolution.MINUTE, START, START.plus(Duration.ofMinutes(359))).size());
+        assertEquals(56, broker.history(HistoryResolution.DAY, START, START.plus(Duration.ofDays(55))).size());
+    }
+
+    @Test
+    void recentCompletedListsTheLastCompletionsNewestFirstWithTheirTimes() throws Exception {
+        JobMessage first = job("mail", "SendMail", "{}");
+        JobMessage second = job("reports", "BuildReport", "{}");
+        broker.enqueueAll(List.of(first, second));
+        JobMessage a = fetchOne("w1", "mail");
+        clock.advance(Duration.ofMillis(250));
+        broker.complete("w1", List.of(a));
+        clock.advance(Duration.ofSeconds(1));
+        JobMessage b = fetchOne("w1", "reports");
+        clock.advance(Duration.ofMillis(40));
+        broker.complete("w1", List.of(b));
+
+        List<CompletedJob> recent = broker.recentCompleted(0, 10);
+        assertEquals(List.of(second.id(), first.id()), recent.stream().map(CompletedJob::id).toList());
+        CompletedJob mail = recent.get(1);
+        assertEquals("SendMail", mail.name());
+        assertEquals("mail", mail.queue());
+        assertEquals(1, mail.attempt());
+        assertEquals(START, mail.enqueuedAt());
+        assertEquals(START, mail.startedAt());
+        assertEquals(START.plusMillis(250), mail.completedAt());
+        assertEquals(Duration.ofMillis(40), recent.get(0).runTime());
+        assertEquals(List.of(first.id()), broker.recentCompleted(1, 5).stream().map(CompletedJob::id).toList());
+        assertEquals(List.of(), broker.recentCompleted(2, 5));
+        assertThrows(IllegalArgumentException.class, () -> broker.recentCompleted(-1, 5));
+    }
+
+    @Test
+    void recentCompletedKeepsABoundedNumberPerQueue() throws Exception {
+        int total = Broker.RECENT_COMPLETED_KEPT + 20;
+        List<JobMessage> jobs = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            jobs.add(job("mail"));
+        }
+        broker.enqueueAll(jobs);
+        List<JobMessage> taken = new ArrayList<>();
+        while (taken.size() < total) {
+            List<JobMessage> batch = fetchNow("w1", 100, "mail");
+            broker.complete("w1", batch);
+            taken.addAll(batch);
+            clock.advance(Duration.ofMillis(1));
+        }
+
+        List<CompletedJob> recent = broker.recentCompleted(0, total);
+        assertEquals(Broker.RECENT_COMPLETED_KEPT, recent.size());
+        assertEquals(taken.get(total - 1).id(), recent.get(0).id(), "newest first");
+        assertFalse(recent.stream().map(CompletedJob::id).toList().contains(taken.get(0).id()),
+                "the oldest completions were dropped");
+    }
+
+    @Test
+    void aPausedQueueGivesNoJobsUntilResumedWhileOtherQueuesDo() throws Exception {
+        broker.enqueueAll(List.of(job("mail"), job("default")));
+        assertTrue(broker.pause("mail"));
+        assertFalse(broker.pause("mail"), "already paused");
+
+        assertEquals(List.of("default"), fetchNow("w1", 5, "mail", "default").stream().map(JobMessage::queue).toList());
+        assertEquals(List.of(), fetchNow("w1", 5, "mail"));
+        assertTrue(queueStats("mail").paused());
+        assertEquals(1, queueStats("mail").ready(), "its jobs wait where they are");
+        assertFalse(queueStats("default").paused());
+
+        assertTrue(broker.resume("mail"));
+        assertFalse(broker.resume("mail"), "not paused any more");
+        assertFalse(queueStats("mail").paused());
+        assertEquals(1, fetchNow("w1", 5, "mail").size());
+    }
+
+    @Test
+    void aQueuePausedBeforeItsFirstJobIsListedAsPaused() {
+        assertTrue(broker.pause("reports"));
+        assertTrue(queueStats("reports").paused(), broker.stats().queues().toString());
+        assertThrows(IllegalArgumentException.class, () -> broker.pause("bad queue"));
+    }
+
+    @Test
+    void resumeWakesAFetchBlockedOnThePausedQueue() throws Exception {
+        broker.pause("mail");
+        JobMessage sent = job("mail");
+        broker.enqueue(sent);
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<JobMessage>> fetched = executor.submit(() -> broker.fetch("w1", List.of("mail"), 5, Duration.ofSeconds(20)));
+            Thread.sleep(200); // the fetch blocks: the queue holds a job but is paused
+            assertFalse(fetched.isDone());
+            broker.resume("mail");
+
+            assertEquals(List.of(sent.id()), ids(fetched.get(10, TimeUnit.SECONDS)));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void latencyIsTheAgeOfTheOldestReadyJobAndDueRetriesCountAsReady() throws Exception {
+        assertEquals(Optional.empty(), queueStats("mail").latency(clock.instant()));
+        JobMessage old = job("mail");
+        broker.enqueue(old);
+        clock.advance(Duration.ofSeconds(30));
+        broker.enqueue(job("mail"));
+        broker.enqueue(delayedJob("mail", Duration.ofSeconds(10)));
+        assertEquals(START, queueStats("mail").oldestReadySince());
+        assertEquals(Optional.of(Duration.ofSeconds(30)), queueStats("mail").latency(clock.instant()));
+
+        fetchNow("w1", 2, "mail");
+        assertEquals(Optional.empty(), queueStats("mail").latency(clock.instant()));
+        clock.advance(Duration.ofSeconds(15)); // the delayed job is due but not promoted yet
+        QueueStats stats = queueStats("mail");
+        assertEquals(List.of(1L, 0L, 2L), sizes(stats), "a due job counts as ready, not as scheduled");
+        assertEquals(START.plusSeconds(40), stats.oldestReadySince(), "ready since its run-at time");
+        assertEquals(Optional.of(Duration.ofSeconds(5)), stats.latency(clock.instant()));
+    }
+
+    @Test
+    void heartbeatCarriesTheJobsAWorkerRuns() {
+        List<BusySlot> running = List.of(new BusySlot("mail-1@mail", "SendMail", "mail", START),
+                new BusySlot("rep-2@reports", "BuildReport", "reports", START.plusMillis(5)));
+        broker.heartbeat(new WorkerInfo("w1", "host-a", 4242, List.of("mail", "reports"), 4, START, clock.instant(), running),
+                Duration.ofSeconds(15));
+
+        WorkerInfo w1 = broker.workers().get(0);
+        assertEquals(running, w1.running());
+        assertEquals(2, w1.idleSlots());
+        broker.heartbeat(worker("w1", clock.instant()), Duration.ofSeconds(15));
+        assertEquals(List.of(), broker.workers().get(0).running());
     }
 }

@@ -141,6 +141,31 @@ public abstract class ForwardingBroker implements Broker {
     }
 
     @Override
+    public List<ThroughputBucket> history(HistoryResolution resolution, Instant from, Instant to) {
+        return delegate.history(resolution, from, to);
+    }
+
+    @Override
+    public List<ThroughputBucket> queueHistory(String queue, HistoryResolution resolution, Instant from, Instant to) {
+        return delegate.queueHistory(queue, resolution, from, to);
+    }
+
+    @Override
+    public List<CompletedJob> recentCompleted(int offset, int limit) {
+        return delegate.recentCompleted(offset, limit);
+    }
+
+    @Override
+    public boolean pause(String queue) {
+        return delegate.pause(queue);
+    }
+
+    @Override
+    public boolean resume(String queue) {
+        return delegate.resume(queue);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -250,7 +250,13 @@ class RedisScriptKeyTypesTest {
             case DELETE_FAILED -> new Scenario(null, id("failed"), null, Set.of("failed"), null,
                     () -> broker.deleteFailed(id("failed")));
             case PURGE_FAILED -> new Scenario(null, id("failed"), null, Set.of("failed"), null, () -> broker.purgeFailed() > 0);
-            case QUEUE_STATS -> new Scenario(null, null, "w1", Set.of(), null, () -> {
+            case PAUSE -> new Scenario(null, null, null, Set.of(), null, () -> {
+                broker.pause(Q);
+                broker.resume(Q);
+                return false;
+            });
+            // ready1 heads the ready list: its record says since when the queue's oldest ready job waits.
+            case QUEUE_STATS -> new Scenario(null, id("ready1"), "w1", Set.of(), null, () -> {
                 lastStats = broker.stats();
                 return false;
             });
