@@ -639,7 +639,6 @@ public final class InMemoryBroker implements Broker {
                     sizes.computeIfAbsent(job.queue(), name -> new QueueSizes()).active++;
                 }
             }
-            paused.forEach(queue -> sizes.computeIfAbsent(queue, name -> new QueueSizes()));
             List<QueueStats> queues = new ArrayList<>();
             sizes.forEach((queue, q) -> queues.add(new QueueStats(queue, q.ready, q.scheduled, q.active,
                     paused.contains(queue), q.oldestReadySince)));
@@ -765,6 +764,7 @@ public final class InMemoryBroker implements Broker {
         lock.lock();
         try {
             open();
+            ready.computeIfAbsent(queue, q -> new ArrayDeque<>()); // known from now on, as the Redis broker registers it
             return paused.add(queue);
         } finally {
             lock.unlock();

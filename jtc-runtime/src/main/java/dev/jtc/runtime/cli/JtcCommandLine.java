@@ -79,6 +79,8 @@ public final class JtcCommandLine {
         root.addSubcommand("stats", new StatsCommand(context));
         root.addSubcommand("status", new StatusCommand(context));
         root.addSubcommand("check", new CheckCommand(context));
+        root.addSubcommand("pause", new PauseCommand.Pause(context));
+        root.addSubcommand("resume", new PauseCommand.Resume(context));
         root.addSubcommand("jobs", new JobsCommand(context));
         CommandLine failed = new CommandLine(new FailedCommand(context));
         failed.addSubcommand("list", new FailedCommand.ListFailed(context));

@@ -4,9 +4,12 @@ import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,11 +43,22 @@ final class StatsCommand implements Callable<Integer> {
         if (stats.queues().isEmpty()) {
             context.out.println("  none yet");
         } else {
-            TextTable queues = new TextTable("QUEUE", "QUEUED", "SCHEDULED", "ACTIVE");
+            TextTable queues = new TextTable("QUEUE", "STATE", "QUEUED", "SCHEDULED", "ACTIVE", "LATENCY");
+            List<String> unlistened = new ArrayList<>();
             for (QueueStats q : stats.queues()) {
-                queues.row(q.queue(), q.ready(), q.scheduled(), q.active());
+                queues.row(q.queue(), q.paused() ? "paused" : "running", q.ready(), q.scheduled(), q.active(),
+                        q.latency(now).map(DisplayFormat::span).orElse("-"));
+                boolean listened = stats.workers().stream().anyMatch(w -> w.queues().contains(q.queue()));
+                if (q.ready() > 0 && !listened) {
+                    unlistened.add(q.queue());
+                }
             }
             queues.print(context.out);
+            if (!unlistened.isEmpty()) {
+                context.out.println("warning: no live worker listens to " + String.join(", ", unlistened)
+                        + ", which hold" + (unlistened.size() == 1 ? "s" : "") + " ready jobs; start one with 'work --queues "
+                        + String.join(",", unlistened) + "'");
+            }
         }
         if (!stats.brokenKeys().isEmpty()) {
             context.out.println();
@@ -62,12 +76,22 @@ final class StatsCommand implements Callable<Integer> {
         if (stats.workers().isEmpty()) {
             context.out.println("  none running");
         } else {
-            TextTable workers = new TextTable("ID", "HOST", "PID", "QUEUES", "CONCURRENCY", "UP FOR", "LAST HEARTBEAT");
+            TextTable workers = new TextTable("ID", "HOST", "PID", "QUEUES", "BUSY", "UP FOR", "LAST HEARTBEAT");
+            TextTable running = new TextTable("WORKER", "JOB", "NAME", "QUEUE", "RUNNING FOR");
             for (WorkerInfo w : stats.workers()) {
-                workers.row(w.id(), w.host(), w.pid(), String.join(",", w.queues()), w.concurrency(),
+                workers.row(w.id(), w.host(), w.pid(), String.join(",", w.queues()), w.running().size() + "/" + w.concurrency(),
                         DisplayFormat.span(w.startedAt(), now), DisplayFormat.span(w.lastHeartbeat(), now) + " ago");
+                for (BusySlot slot : w.running()) {
+                    running.row(w.id(), slot.jobId(), slot.name(), slot.queue(), DisplayFormat.span(slot.startedAt(), now));
+                }
             }
             workers.print(context.out);
+            long busy = stats.workers().stream().mapToLong(w -> w.running().size()).sum();
+            if (busy > 0) {
+                context.out.println();
+                context.out.println("Running jobs (" + busy + ", as of each worker's last heartbeat)");
+                running.print(context.out);
+            }
         }
         context.out.flush();
         return 0;

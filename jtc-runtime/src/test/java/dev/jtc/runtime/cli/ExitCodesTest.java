@@ -64,7 +64,7 @@ class ExitCodesTest {
     void aCommandLikeNoOtherListsTheCommands() {
         assertEquals(2, cli.run(clock, "xyzzy"));
         assertEquals("error: unknown command 'xyzzy'", errLines().get(0));
-        assertEquals("hint: the commands are work, list, enqueue, stats, status, check, jobs, failed, make, demo, dashboard;"
+        assertEquals("hint: the commands are work, list, enqueue, stats, status, check, pause, resume, jobs, failed, make, demo, dashboard;"
                 + " run 'ShopApp --help' for what they do", errLines().get(1));
     }
 

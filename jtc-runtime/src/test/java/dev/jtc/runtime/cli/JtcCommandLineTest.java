@@ -216,8 +216,11 @@ class JtcCommandLineTest {
 
         String out = cli.out();
         assertTrue(out.contains("Processed: 0   Failed attempts: 1   In the failed set: 1"), out);
-        assertTrue(out.contains("QUEUE    QUEUED  SCHEDULED  ACTIVE\ndefault  0       1          0\nmail     1       0          0\n"), out);
-        assertTrue(out.contains("host-1-abc  host  1234  mail,default  10           1h      2s ago"), out);
+        assertTrue(out.contains("QUEUE    STATE    QUEUED  SCHEDULED  ACTIVE  LATENCY\n"
+                + "default  running  0       1          0       -\n"
+                + "mail     running  1       0          0       "), out);
+        assertTrue(out.matches("(?s).*\nmail     running  1       0          0       \\d+s\n.*"), "latency in seconds: " + out);
+        assertTrue(out.contains("host-1-abc  host  1234  mail,default  0/10  1h      2s ago"), out);
     }
 
     // --- jobs ----------------------------------------------------------------------------------
