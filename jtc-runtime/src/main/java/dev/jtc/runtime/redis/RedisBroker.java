@@ -491,7 +491,7 @@ public final class RedisBroker implements Broker {
             LOG.warn("job {} on queue '{}' cannot be read ({}); moving it to the failed set", id, queue, e.getMessage());
             Failure failure = new Failure(0, clock.instant(), reason, "");
             List<String> args = baseArgs(queue, clock.millis());
-            args.addAll(List.of(workerId, id, RedisJson.failure(failure), reason));
+            args.addAll(List.of(workerId, id, RedisJson.failure(failure), reason, options.history() ? "1" : "0"));
             redis.run("move unreadable job " + id + " to the failed set", true,
                     jedis -> redis.eval(jedis, new ScriptCall(Script.FAIL, keys.scriptKeys(queue), args)));
             return null;
@@ -592,7 +592,7 @@ public final class RedisBroker implements Broker {
                 List<String> args = baseArgs(entry.getKey(), now);
                 args.add(workerId);
                 args.add(Long.toString(now + retention));
-                args.add(Long.toString(retention));
+                args.add(options.history() ? "1" : "0");
                 for (JobMessage job : queueJobs.subList(from, Math.min(queueJobs.size(), from + COMPLETE_CHUNK))) {
                     args.add(job.id());
                     args.add(job.uniqueKey() == null ? "" : job.uniqueKey());
@@ -613,7 +613,7 @@ public final class RedisBroker implements Broker {
     public void retry(String workerId, JobMessage job, Failure failure, Instant retryAt) {
         List<String> args = baseArgs(job.queue(), clock.millis());
         args.addAll(List.of(workerId, job.id(), Long.toString(retryAt.toEpochMilli()), RedisJson.failure(failure),
-                failure.reason()));
+                failure.reason(), options.history() ? "1" : "0"));
         redis.run("schedule a retry of job " + job.id(), true,
                 jedis -> redis.eval(jedis, new ScriptCall(Script.RETRY, keys.scriptKeys(job.queue()), args)));
         acknowledged(workerId, List.of(job));
@@ -622,7 +622,7 @@ public final class RedisBroker implements Broker {
     @Override
     public void fail(String workerId, JobMessage job, Failure failure) {
         List<String> args = baseArgs(job.queue(), clock.millis());
-        args.addAll(List.of(workerId, job.id(), RedisJson.failure(failure), failure.reason()));
+        args.addAll(List.of(workerId, job.id(), RedisJson.failure(failure), failure.reason(), options.history() ? "1" : "0"));
         redis.run("move job " + job.id() + " to the failed set", true,
                 jedis -> redis.eval(jedis, new ScriptCall(Script.FAIL, keys.scriptKeys(job.queue()), args)));
         acknowledged(workerId, List.of(job));

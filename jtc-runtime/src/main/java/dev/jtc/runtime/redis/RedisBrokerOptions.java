@@ -34,9 +34,11 @@ public final class RedisBrokerOptions {
     public static final String ENV_MAX_PAYLOAD_BYTES = "JTC_MAX_PAYLOAD_BYTES";
     /** How long completed jobs' status stays readable, e.g. {@code 5m}. */
     public static final String ENV_COMPLETED_RETENTION = "JTC_COMPLETED_RETENTION";
+    /** Environment variable: {@code off} stops recording the throughput history and recent completions. */
+    public static final String ENV_HISTORY = "JTC_HISTORY";
 
     private static final RedisBrokerOptions DEFAULTS = new RedisBrokerOptions(Duration.ofMinutes(5), PayloadLimit.DEFAULT_MAX_BYTES,
-            32, Duration.ofSeconds(2), Duration.ofSeconds(5), "jtc", null, null, null);
+            32, Duration.ofSeconds(2), Duration.ofSeconds(5), "jtc", null, null, null, true);
 
     private final Duration completedRetention;
     private final int maxPayloadBytes;
@@ -47,9 +49,11 @@ public final class RedisBrokerOptions {
     private final Path trustedCertificates;
     private final Path clientCertificate;
     private final Path clientKey;
+    private final boolean history;
 
     private RedisBrokerOptions(Duration completedRetention, int maxPayloadBytes, int poolSize, Duration connectTimeout,
-            Duration socketTimeout, String clientName, Path trustedCertificates, Path clientCertificate, Path clientKey) {
+            Duration socketTimeout, String clientName, Path trustedCertificates, Path clientCertificate, Path clientKey,
+            boolean history) {
         this.completedRetention = completedRetention;
         this.maxPayloadBytes = maxPayloadBytes;
         this.poolSize = poolSize;
@@ -59,6 +63,7 @@ public final class RedisBrokerOptions {
         this.trustedCertificates = trustedCertificates;
         this.clientCertificate = clientCertificate;
         this.clientKey = clientKey;
+        this.history = history;
     }
 
     /**
@@ -71,8 +76,8 @@ public final class RedisBrokerOptions {
 
     /**
      * The defaults, changed by whichever of {@code JTC_REDIS_CA}, {@code JTC_REDIS_CLIENT_CERT},
-     * {@code JTC_REDIS_CLIENT_KEY}, {@code JTC_MAX_PAYLOAD_BYTES} and {@code JTC_COMPLETED_RETENTION}
-     * are set (blank counts as unset).
+     * {@code JTC_REDIS_CLIENT_KEY}, {@code JTC_MAX_PAYLOAD_BYTES}, {@code JTC_COMPLETED_RETENTION}
+     * and {@code JTC_HISTORY} are set (blank counts as unset).
      *
      * @param environment usually {@code System.getenv()}
      * @throws IllegalArgumentException naming the variable whose value cannot be used
@@ -110,13 +115,35 @@ public final class RedisBrokerOptions {
                         + "' is not a positive duration: set e.g. " + ENV_COMPLETED_RETENTION + "=10m");
             }
         }
+        Optional<String> history = variable(environment, ENV_HISTORY);
+        if (history.isPresent()) {
+            switch (history.get().toLowerCase(java.util.Locale.ROOT)) {
+                case "on" -> options = options.withHistory(true);
+                case "off" -> options = options.withHistory(false);
+                default -> throw new IllegalArgumentException(ENV_HISTORY + "='" + history.get() + "' is neither on nor off");
+            }
+        }
         return options;
+    }
+
+    /**
+     * Whether completions and failed attempts are counted in the per-minute and per-day history and
+     * completions listed as recent (on by default; they cost a few commands inside each
+     * acknowledgement, never a round trip).
+     */
+    public RedisBrokerOptions withHistory(boolean history) {
+        return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout, socketTimeout, clientName,
+                trustedCertificates, clientCertificate, clientKey, history);
+    }
+
+    public boolean history() {
+        return history;
     }
 
     /** How long a completed or cancelled job's record (and so its status) stays readable. */
     public RedisBrokerOptions withCompletedRetention(Duration retention) {
         return new RedisBrokerOptions(positive("completedRetention", retention), maxPayloadBytes, poolSize, connectTimeout,
-                socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey);
+                socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /**
@@ -126,7 +153,7 @@ public final class RedisBrokerOptions {
      */
     public RedisBrokerOptions withMaxPayloadBytes(int maxPayloadBytes) {
         return new RedisBrokerOptions(completedRetention, PayloadLimit.requireValid(maxPayloadBytes, "maxPayloadBytes"),
-                poolSize, connectTimeout, socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey);
+                poolSize, connectTimeout, socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /**
@@ -138,26 +165,26 @@ public final class RedisBrokerOptions {
             throw new IllegalArgumentException("poolSize must be at least 1: " + poolSize);
         }
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout, socketTimeout, clientName,
-                trustedCertificates, clientCertificate, clientKey);
+                trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /** How long to wait for a TCP (and TLS) connection to Redis. */
     public RedisBrokerOptions withConnectTimeout(Duration timeout) {
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, positive("connectTimeout", timeout),
-                socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey);
+                socketTimeout, clientName, trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /** How long to wait for a reply before the connection counts as lost. */
     public RedisBrokerOptions withSocketTimeout(Duration timeout) {
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout,
-                positive("socketTimeout", timeout), clientName, trustedCertificates, clientCertificate, clientKey);
+                positive("socketTimeout", timeout), clientName, trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /** The name the connections show in {@code CLIENT LIST}. */
     public RedisBrokerOptions withClientName(String clientName) {
         Objects.requireNonNull(clientName, "clientName");
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout, socketTimeout, clientName,
-                trustedCertificates, clientCertificate, clientKey);
+                trustedCertificates, clientCertificate, clientKey, history);
     }
 
     /**
@@ -168,7 +195,7 @@ public final class RedisBrokerOptions {
     public RedisBrokerOptions withTrustedCertificates(Path caPem) {
         Objects.requireNonNull(caPem, "caPem");
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout, socketTimeout, clientName,
-                caPem, clientCertificate, clientKey);
+                caPem, clientCertificate, clientKey, history);
     }
 
     /**
@@ -180,7 +207,7 @@ public final class RedisBrokerOptions {
         Objects.requireNonNull(certificatePem, "certificatePem");
         Objects.requireNonNull(privateKeyPem, "privateKeyPem");
         return new RedisBrokerOptions(completedRetention, maxPayloadBytes, poolSize, connectTimeout, socketTimeout, clientName,
-                trustedCertificates, certificatePem, privateKeyPem);
+                trustedCertificates, certificatePem, privateKeyPem, history);
     }
 
     public Duration completedRetention() {
@@ -245,6 +272,7 @@ public final class RedisBrokerOptions {
         return "RedisBrokerOptions[completedRetention=" + completedRetention + ", maxPayloadBytes=" + maxPayloadBytes
                 + ", poolSize=" + poolSize + ", connectTimeout=" + connectTimeout + ", socketTimeout=" + socketTimeout
                 + ", clientName=" + clientName + (trustedCertificates != null ? ", ca=" + trustedCertificates : "")
-                + (clientCertificate != null ? ", clientCertificate=" + clientCertificate : "") + "]";
+                + (clientCertificate != null ? ", clientCertificate=" + clientCertificate : "") + (history ? "" : ", history=off")
+                + "]";
     }
 }

@@ -1,7 +1,8 @@
 local BAD = check_keys { active_key(ARGV[4]), 'zset', K.unique, 'hash', K.completed, 'zset', K.stats, 'hash' } if BAD then return BAD end
 -- per job: job:any history:any
 -- jtc complete: acknowledges jobs of worker ARGV[4]: ARGV[7..] are pairs (id, unique key or '').
--- ARGV[5] = until when (ms, broker clock) their status reads completed. A completed job's record
+-- ARGV[5] = until when (ms, broker clock) their status reads completed; ARGV[6] = '0' to record
+-- neither history nor recent completions. A completed job's record
 -- and history are deleted at once; its id stays in the completed set, scored by that time.
 -- A job no longer in the worker's in-flight set (recovered meanwhile) is left alone.
 local worker, expires_at = ARGV[4], ARGV[5]
@@ -25,19 +26,23 @@ if #done > 0 then
   local recent = {}
   for i, id in ipairs(ids) do
     if held[i] then
-      local f = redis.pcall('HMGET', job_key(id), 'name', 'enqueuedAt', 'startedAt', 'attempt')
-      if f.err then f = {} end
-      recent[#recent + 1] = cjson.encode({ id = id, name = f[1] or '', enqueuedAt = f[2] or '', startedAt = f[3] or '',
-        completedAt = NOW_TEXT, attempt = f[4] or '' })
+      if ARGV[6] ~= '0' then
+        local f = redis.pcall('HMGET', job_key(id), 'name', 'enqueuedAt', 'startedAt', 'attempt')
+        if f.err then f = {} end
+        recent[#recent + 1] = cjson.encode({ id = id, name = f[1] or '', enqueuedAt = f[2] or '', startedAt = f[3] or '',
+          completedAt = NOW_TEXT, attempt = f[4] or '' })
+      end
       release_unique(id, keys[i])
       redis.call('DEL', job_key(id), history_key(id))
     end
   end
   redis.call('ZREM', active, unpack(done))
   incr_stat('processed', #done)
-  count_history(#done, 0)
-  local pushed = redis.pcall('LPUSH', K.recent, unpack(recent))
-  if type(pushed) == 'number' then redis.pcall('LTRIM', K.recent, 0, RECENT_KEPT - 1) end
+  if ARGV[6] ~= '0' then
+    count_history(#done, 0)
+    local pushed = redis.pcall('LPUSH', K.recent, unpack(recent))
+    if type(pushed) == 'number' then redis.pcall('LTRIM', K.recent, 0, RECENT_KEPT - 1) end
+  end
 end
 redis.call('ZREMRANGEBYSCORE', K.completed, '-inf', NOW) -- forget the ones whose time is up
 return #done

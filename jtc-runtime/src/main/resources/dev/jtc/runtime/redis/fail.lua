@@ -1,7 +1,8 @@
 local BAD = check_keys { active_key(ARGV[4]), 'zset', K.failed, 'zset', K.unique, 'hash', K.stats, 'hash' } if BAD then return BAD end
 -- per job: job:hash history:list
 -- jtc fail: records the last failed attempt ARGV[6] (JSON) of job ARGV[5] held by worker ARGV[4]
--- and moves it to the failed set with reason ARGV[7]. Returns 1 or 0.
+-- and moves it to the failed set with reason ARGV[7]. ARGV[8] = '0' to leave the attempt out of the
+-- history. Returns 1 or 0.
 local worker, id, failure, reason = ARGV[4], ARGV[5], ARGV[6], ARGV[7]
 local active = active_key(worker)
 if not redis.call('ZSCORE', active, id) then return 0 end
@@ -21,5 +22,5 @@ else
 end
 redis.call('ZREM', active, id)
 incr_stat('failures', 1)
-count_history(0, 1)
+count_history(0, 1, ARGV[8])
 return 1

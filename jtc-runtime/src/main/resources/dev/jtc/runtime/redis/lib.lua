@@ -102,8 +102,10 @@ local function incr_stat(field, n)
   end
 end
 
--- Counts outcomes at NOW in the minute and day buckets (advisory: pcall only, errors ignored).
-local function count_history(processed, failed)
+-- Counts outcomes at NOW in the minute and day buckets (advisory: pcall only, errors ignored),
+-- unless the caller passed '0' as `record` (history switched off; nil means on).
+local function count_history(processed, failed, record)
+  if record == '0' then return end
   for _, r in ipairs(HISTORY) do
     local start = NOW - NOW % r[2]
     local bk = bucket_key(r[1], start)

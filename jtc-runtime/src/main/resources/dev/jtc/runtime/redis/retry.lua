@@ -2,7 +2,8 @@ local BAD = check_keys { active_key(ARGV[4]), 'zset', K.ready, 'list', K.schedul
 -- per job: job:hash history:list
 -- jtc retry: records failed attempt ARGV[7] (JSON) of job ARGV[5] held by worker ARGV[4] and
 -- schedules the next attempt at ARGV[6] (ms); ARGV[8] = the one-line reason. A job whose record
--- is missing or not a hash cannot run again: it goes to the failed set instead. Returns 1 or 0.
+-- is missing or not a hash cannot run again: it goes to the failed set instead. ARGV[9] = '0' to
+-- leave the attempt out of the history. Returns 1 or 0.
 local worker, id, retry_at, failure, reason = ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8]
 local active = active_key(worker)
 if not redis.call('ZSCORE', active, id) then return 0 end
@@ -26,6 +27,6 @@ else
 end
 redis.call('ZREM', active, id)
 incr_stat('failures', 1)
-count_history(0, 1)
+count_history(0, 1, ARGV[9])
 wake() -- also for a later retry: blocked fetchers recompute when to wake up
 return 1

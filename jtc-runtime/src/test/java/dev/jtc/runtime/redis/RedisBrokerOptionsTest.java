@@ -1,6 +1,7 @@
 package dev.jtc.runtime.redis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,6 +41,17 @@ class RedisBrokerOptionsTest {
         assertEquals(Optional.of(Path.of("/etc/jtc/client.key")), options.clientKey());
         assertEquals(65_536, options.maxPayloadBytes());
         assertEquals(Duration.ofMinutes(30), options.completedRetention());
+    }
+
+    @Test
+    void historyIsOnUnlessTurnedOff() {
+        assertTrue(RedisBrokerOptions.defaults().history());
+        assertFalse(RedisBrokerOptions.fromEnvironment(Map.of("JTC_HISTORY", "OFF")).history());
+        assertTrue(RedisBrokerOptions.fromEnvironment(Map.of("JTC_HISTORY", "on")).history());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> RedisBrokerOptions.fromEnvironment(Map.of("JTC_HISTORY", "no")));
+        assertEquals("JTC_HISTORY='no' is neither on nor off", bad.getMessage());
+        assertTrue(RedisBrokerOptions.defaults().withHistory(false).toString().contains("history=off"));
     }
 
     @Test

@@ -72,6 +72,11 @@ public final class RedisFixture implements BeforeAllCallback, AfterEachCallback,
         return closedAfterTheTest(RedisBroker.connect(server.url(), namespace, clock));
     }
 
+    /** A broker on the server under {@code namespace} with {@code options}, closed after the test. */
+    public RedisBroker broker(String namespace, Clock clock, RedisBrokerOptions options) {
+        return closedAfterTheTest(RedisBroker.connect(server.url(), namespace, clock, options));
+    }
+
     /** A plain connection, for writing and reading keys as another program would; closed after the test. */
     public Jedis jedis() {
         return closedAfterTheTest(new Jedis("127.0.0.1", server.port()));

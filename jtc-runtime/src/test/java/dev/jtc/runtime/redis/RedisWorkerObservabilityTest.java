@@ -44,7 +44,7 @@ class RedisWorkerObservabilityTest {
     static final RedisFixture redis = new RedisFixture();
 
     private static final List<JobType> TYPES = List.of(
-            new JobType("Ok", "mail", 0, JobType.NO_TIMEOUT, JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", ""));
+            new JobType("Ok", "mail", 1, JobType.NO_TIMEOUT, Duration.ofMillis(1), Duration.ofMillis(5), "", ""));
 
     private final Clock clock = Clock.systemUTC();
     private final Set<String> ran = ConcurrentHashMap.newKeySet();
@@ -141,6 +141,29 @@ class RedisWorkerObservabilityTest {
         CompletedJob slowDone = broker.recentCompleted(0, 100).stream().filter(c -> c.id().equals(slow.id())).findFirst()
                 .orElseThrow();
         assertTrue(slowDone.startedAt() != null && !slowDone.completedAt().isBefore(slowDone.startedAt()), slowDone.toString());
+    }
+
+    @Test
+    void withHistoryOffNothingIsCountedOrListedButEveryJobCompletes() throws Exception {
+        broker = redis.broker("jtc", clock, RedisBrokerOptions.defaults().withHistory(false));
+        start((name, payload, context) -> {
+            if (context.attempt() == 1 && context.id().startsWith("flaky")) {
+                throw new IllegalStateException("first attempt fails");
+            }
+            ran.add(context.id());
+        });
+        List<JobMessage> jobs = enqueue("mail", 10);
+        JobMessage flaky = JobMessage.create("flaky-1@mail", "Ok", "mail", "{}", "", clock.instant(), null, null);
+        broker.enqueue(flaky);
+
+        await("every job", Duration.ofSeconds(20), () -> allRan(jobs) && ran.contains(flaky.id()));
+        await("every job completed", Duration.ofSeconds(10), () -> broker.stats().processed() == 11);
+        Instant now = clock.instant();
+        assertEquals(List.of(0L, 0L), List.of(
+                broker.history(HistoryResolution.DAY, now, now).get(0).processed(),
+                broker.history(HistoryResolution.DAY, now, now).get(0).failed()));
+        assertEquals(List.of(), broker.recentCompleted(0, 10));
+        assertEquals(1, broker.stats().failures(), "the counters still count");
     }
 
     @Test
