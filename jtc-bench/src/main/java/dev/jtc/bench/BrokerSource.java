@@ -3,6 +3,7 @@ package dev.jtc.bench;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.redis.RedisBroker;
+import dev.jtc.runtime.redis.RedisBrokerOptions;
 import java.time.Clock;
 import redis.clients.jedis.Jedis;
 
@@ -23,11 +24,16 @@ interface BrokerSource extends AutoCloseable {
 
     /** A {@link RedisBroker} on the driver's private server; a phase ends with {@code FLUSHALL}. */
     static BrokerSource redis(int port, Clock clock) {
+        return redis(port, clock, RedisBrokerOptions.defaults());
+    }
+
+    /** The same with {@code options}, such as the history switched off. */
+    static BrokerSource redis(int port, Clock clock, RedisBrokerOptions options) {
         Jedis admin = RedisFloor.connect(port);
         return new BrokerSource() {
             @Override
             public Broker open() {
-                return RedisBroker.connect("redis://127.0.0.1:" + port, "bench", clock);
+                return RedisBroker.connect("redis://127.0.0.1:" + port, "bench", clock, options);
             }
 
             @Override

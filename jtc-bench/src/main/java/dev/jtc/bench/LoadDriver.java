@@ -1,5 +1,6 @@
 package dev.jtc.bench;
 
+import dev.jtc.runtime.redis.RedisBrokerOptions;
 import dev.jtc.runtime.testing.RedisServerProcess;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -111,6 +112,10 @@ public final class LoadDriver {
             }
             if (options.runs(LoadOptions.JTC_REDIS)) {
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_REDIS, BrokerSource.redis(port, clock), options, cpu), options));
+            }
+            if (options.runs(LoadOptions.JTC_REDIS_NO_HISTORY)) {
+                BrokerSource withoutHistory = BrokerSource.redis(port, clock, RedisBrokerOptions.defaults().withHistory(false));
+                results.addAll(measure(new JtcSystem(LoadOptions.JTC_REDIS_NO_HISTORY, withoutHistory, options, cpu), options));
             }
             if (options.runs(LoadOptions.JTC_MEMORY)) {
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_MEMORY, BrokerSource.inMemory(clock), options, cpu), options));

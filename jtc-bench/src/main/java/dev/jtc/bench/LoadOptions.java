@@ -48,9 +48,11 @@ record LoadOptions(
 
     static final String FLOOR = "redis-floor";
     static final String JTC_REDIS = "jtc-redis";
+    /** jtc on Redis with the throughput history and recent completions off: the baseline of their cost. */
+    static final String JTC_REDIS_NO_HISTORY = "jtc-redis-no-history";
     static final String JTC_MEMORY = "jtc-memory";
     static final String BULLMQ = "bullmq";
-    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_MEMORY, BULLMQ);
+    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_REDIS_NO_HISTORY, JTC_MEMORY, BULLMQ);
 
     static final String USAGE = """
             usage: LoadDriver [options]
@@ -65,7 +67,7 @@ record LoadOptions(
               --workers N        jtc workers in one process (default 1)
               --consumers N      consumer threads of the plain-Redis baseline (default 2)
               --rates R1,R2      steady offered loads of the latency phases, jobs/s (default 1000,5000)
-              --systems a,b      of redis-floor,jtc-redis,jtc-memory,bullmq (default all that can run)
+              --systems a,b      of redis-floor,jtc-redis,jtc-redis-no-history,jtc-memory,bullmq (default all that can run)
               --out DIR          where the JSON and CSV results go (default target/bench-results)
               --bullmq FILE      the Node BullMQ driver to run as well (bench/bullmq/driver.mjs)
               --repeat N         rounds of all systems; the table shows each row's median round (default 1)

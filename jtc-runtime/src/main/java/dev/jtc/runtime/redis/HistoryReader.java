@@ -1,13 +1,9 @@
 package dev.jtc.runtime.redis;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.jtc.runtime.broker.CompletedJob;
 import dev.jtc.runtime.broker.HistoryRange;
 import dev.jtc.runtime.broker.HistoryResolution;
 import dev.jtc.runtime.broker.ThroughputBucket;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +21,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * wrong type, or an entry that does not parse, reads as nothing.
  */
 final class HistoryReader {
-
-    private static final JsonFactory JSON = new JsonFactory();
 
     private final RedisConnection redis;
     private final RedisKeys keys;
@@ -120,33 +114,23 @@ final class HistoryReader {
         }
     }
 
-    /** One entry of a recent list as complete.lua writes it; null if it is not one. */
+    /**
+     * One entry of a recent list as complete.lua writes it, {@code <id> <name> <enqueuedAt>
+     * <startedAt> <completedAt> <attempt>} (times in ms, {@code -} for a field the record lacked);
+     * null if it is not one.
+     */
     static CompletedJob parse(String queue, String entry) {
-        Map<String, String> fields = new HashMap<>();
-        try (JsonParser json = JSON.createParser(entry)) {
-            if (json.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String name = json.currentName();
-                json.nextToken();
-                if (json.currentToken().isScalarValue()) {
-                    fields.put(name, json.getValueAsString());
-                } else {
-                    json.skipChildren();
-                }
-            }
-        } catch (IOException garbage) {
+        String[] f = entry.split(" ", -1);
+        if (f.length != 6 || f[0].isEmpty()) {
             return null;
         }
-        String id = fields.get("id");
-        Instant completedAt = instant(fields.get("completedAt"));
-        if (id == null || id.isEmpty() || completedAt == null) {
+        Instant completedAt = instant(f[4]);
+        if (completedAt == null) {
             return null;
         }
-        Instant enqueuedAt = instant(fields.get("enqueuedAt"));
-        return new CompletedJob(id, fields.getOrDefault("name", ""), queue, enqueuedAt == null ? completedAt : enqueuedAt,
-                instant(fields.get("startedAt")), completedAt, (int) Math.min(Integer.MAX_VALUE, count(fields.get("attempt"))));
+        Instant enqueuedAt = instant(f[2]);
+        return new CompletedJob(f[0], f[1].equals("-") ? "" : f[1], queue, enqueuedAt == null ? completedAt : enqueuedAt,
+                instant(f[3]), completedAt, (int) Math.min(Integer.MAX_VALUE, count(f[5])));
     }
 
     private static Instant instant(String millis) {

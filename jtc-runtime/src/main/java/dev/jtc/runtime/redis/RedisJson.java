@@ -152,8 +152,15 @@ final class RedisJson {
 
     /** The busy slots of a heartbeat; a slot missing a field is left out, not the whole worker. */
     private static void readSlots(JsonParser json, JsonToken value, List<BusySlot> into) throws IOException {
-        expect(value, JsonToken.START_ARRAY);
-        while (json.nextToken() == JsonToken.START_OBJECT) {
+        if (value != JsonToken.START_ARRAY) {
+            json.skipChildren(); // a worker with an unreadable list of slots is still a live worker
+            return;
+        }
+        for (JsonToken element = json.nextToken(); element != null && element != JsonToken.END_ARRAY; element = json.nextToken()) {
+            if (element != JsonToken.START_OBJECT) {
+                json.skipChildren(); // not a slot: skipped, the others still count
+                continue;
+            }
             String id = null;
             String name = null;
             String queue = null;

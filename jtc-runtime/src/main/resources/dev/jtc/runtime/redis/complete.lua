@@ -27,10 +27,11 @@ if #done > 0 then
   for i, id in ipairs(ids) do
     if held[i] then
       if ARGV[6] ~= '0' then
+        -- One line of six space-separated fields; none of them can hold a space (see job_problem).
         local f = redis.pcall('HMGET', job_key(id), 'name', 'enqueuedAt', 'startedAt', 'attempt')
         if f.err then f = {} end
-        recent[#recent + 1] = cjson.encode({ id = id, name = f[1] or '', enqueuedAt = f[2] or '', startedAt = f[3] or '',
-          completedAt = NOW_TEXT, attempt = f[4] or '' })
+        recent[#recent + 1] = id .. ' ' .. (f[1] or '-') .. ' ' .. (f[2] or '-') .. ' ' .. (f[3] or '-') .. ' ' .. NOW_TEXT
+          .. ' ' .. (f[4] or '-')
       end
       release_unique(id, keys[i])
       redis.call('DEL', job_key(id), history_key(id))
