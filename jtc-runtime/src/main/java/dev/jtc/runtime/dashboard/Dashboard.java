@@ -3,6 +3,10 @@ package dev.jtc.runtime.dashboard;
 import com.sun.net.httpserver.HttpServer;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.metrics.Endpoints;
+import dev.jtc.runtime.metrics.Health;
+import dev.jtc.runtime.metrics.MetricsProvider;
+import dev.jtc.runtime.metrics.ProcessMetrics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.BindException;
@@ -11,12 +15,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -56,11 +62,14 @@ public final class Dashboard implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final URI uri;
+    private final Optional<ProcessMetrics> metrics;
 
     /** The address as it was asked for ({@code 0.0.0.0}), which the server may report otherwise ({@code ::}). */
     private final String requestedHost;
 
-    private Dashboard(HttpServer server, ExecutorService executor, URI uri, String requestedHost) {
+    private Dashboard(HttpServer server, ExecutorService executor, URI uri, String requestedHost,
+            Optional<ProcessMetrics> metrics) {
+        this.metrics = metrics;
         this.server = server;
         this.executor = executor;
         this.uri = uri;
@@ -99,11 +108,20 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/api/", new GuardedHandler(hosts,
                 new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), new WaitingJobActions(broker),
                         new ScheduledTaskActions(broker, app, clock), token)));
+        // Prometheus and probes: the gauges of the queues (no job runs here) and whether Redis answers.
+        Optional<ProcessMetrics> metrics = MetricsProvider.find().map(p -> p.create(app.name(), broker, clock));
+        Endpoints endpoints = new Endpoints(metrics, Health.ofReader(broker));
+        Route observability = exchange -> {
+            Endpoints.Reply reply = endpoints.get(exchange.getRequestURI().getPath());
+            return Response.of(reply.status(), reply.contentType(), reply.body().getBytes(StandardCharsets.UTF_8));
+        };
+        server.createContext("/metrics", new GuardedHandler(hosts, observability));
+        server.createContext("/health", new GuardedHandler(hosts, observability));
         ExecutorService executor = Executors.newFixedThreadPool(THREADS, new DashboardThreads());
         server.setExecutor(executor);
         server.start();
         URI uri = uriOf(server.getAddress());
-        Dashboard dashboard = new Dashboard(server, executor, uri, host);
+        Dashboard dashboard = new Dashboard(server, executor, uri, host, metrics);
         log.info("dashboard of {} {}", app.name(), dashboard.listening());
         return dashboard;
     }
@@ -189,6 +207,7 @@ public final class Dashboard implements AutoCloseable {
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        metrics.ifPresent(ProcessMetrics::close);
     }
 
     private static HttpServer bind(InetSocketAddress address) {

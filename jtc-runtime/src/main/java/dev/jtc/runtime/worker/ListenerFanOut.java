@@ -67,6 +67,11 @@ final class ListenerFanOut implements WorkerListener {
     }
 
     @Override
+    public void tickEnqueued(String task, Instant tick, Duration lag) {
+        each("tickEnqueued", l -> l.tickEnqueued(task, tick, lag));
+    }
+
+    @Override
     public void jobReleased(JobMessage job) {
         each("jobReleased", l -> l.jobReleased(job));
     }

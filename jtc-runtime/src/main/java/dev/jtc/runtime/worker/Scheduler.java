@@ -49,6 +49,7 @@ public final class Scheduler {
     private final Duration missedThreshold;
     private final int catchUpCap;
     private final Sleeper sleeper;
+    private final WorkerListener listener;
     private final Object sleepLock = new Object();
     private volatile boolean stopped;
     private boolean sleeping;
@@ -56,6 +57,13 @@ public final class Scheduler {
 
     /** A scheduler with the poll interval, missed-tick threshold and catch-up cap of {@code config}. */
     public Scheduler(Broker broker, List<ScheduledTask> tasks, Clock clock, WorkerConfig config, Sleeper sleeper) {
+        this(broker, tasks, clock, config, sleeper, new WorkerListener() {});
+    }
+
+    /** The same, telling {@code listener} of every run it enqueues. */
+    public Scheduler(Broker broker, List<ScheduledTask> tasks, Clock clock, WorkerConfig config, Sleeper sleeper,
+            WorkerListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
         this.broker = Objects.requireNonNull(broker, "broker");
         this.tasks = List.copyOf(tasks);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -161,7 +169,10 @@ public final class Scheduler {
         JobMessage job = run ? task.newRun(now) : null;
         TickResult result = broker.claimTick(task.name(), tick, job, !task.overlap());
         switch (result) {
-            case ENQUEUED -> log.debug("scheduler: enqueued {} for tick {} as job {}", task.name(), tick, job.id());
+            case ENQUEUED -> {
+                log.debug("scheduler: enqueued {} for tick {} as job {}", task.name(), tick, job.id());
+                listener.tickEnqueued(task.name(), tick, Duration.between(tick, now));
+            }
             case SKIPPED_OVERLAP -> log.info("scheduler: skipped tick {} of {}: its previous run is still going (overlap = false)",
                     tick, task.name());
             case ADVANCED, ALREADY_CLAIMED -> log.trace("scheduler: tick {} of {}: {}", tick, task.name(), result);

@@ -155,7 +155,7 @@ public final class Worker {
         this.jobThreads = Executors.newFixedThreadPool(config.concurrency(), daemonThreads("jtc-job-" + id + "-"));
         this.timers = Executors.newScheduledThreadPool(1, daemonThreads("jtc-heartbeat-" + id + "-"));
         this.watchdogs = Executors.newScheduledThreadPool(1, daemonThreads("jtc-timeout-" + id + "-"));
-        this.scheduler = new Scheduler(broker, tasks, clock, config, sleeper);
+        this.scheduler = new Scheduler(broker, tasks, clock, config, sleeper, listeners);
     }
 
     public String id() {
@@ -168,6 +168,15 @@ public final class Worker {
 
     public WorkerConfig config() {
         return config;
+    }
+
+    /**
+     * Whether the broker still counts this worker alive: its last successful heartbeat has not run
+     * out. False before the first and once heartbeats have failed for the whole TTL (a health
+     * check's "not ready").
+     */
+    public boolean heartbeatCurrent() {
+        return clock.millis() < aliveUntilMillis;
     }
 
     /** How many jobs are running right now (including ones past their timeout that have not returned). */

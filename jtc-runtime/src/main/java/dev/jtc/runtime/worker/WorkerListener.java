@@ -29,6 +29,12 @@ public interface WorkerListener {
     /** A job went to the failed set: out of attempts, unknown, or with an undecodable payload. */
     default void jobFailed(JobMessage job, Failure failure) {}
 
+    /**
+     * The scheduler enqueued the run of {@code task} for {@code tick}, {@code lag} after the tick's
+     * time (how late the scheduler is; a missed tick caught up late shows as a long lag).
+     */
+    default void tickEnqueued(String task, Instant tick, Duration lag) {}
+
     /** A job that had not finished when the shutdown grace ran out went back to its queue. */
     default void jobReleased(JobMessage job) {}
 

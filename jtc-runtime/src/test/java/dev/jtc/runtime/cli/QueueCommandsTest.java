@@ -107,4 +107,12 @@ class QueueCommandsTest {
         assertTrue(cli.out().contains("Running jobs (1, as of each worker's last heartbeat)"), cli.out());
         assertTrue(lines.stream().anyMatch(l -> l.matches("\\s*w1\\s+mail-1@mail\\s+SendMail\\s+mail\\s+42s\\s*")), cli.out());
     }
+
+    @Test
+    void metricsPortWithoutAProviderIsAUsageErrorThatNamesTheDependency() {
+        assertEquals(JtcCommandLine.EXIT_USAGE, cli.run(clock, "work", "--metrics-port", "0"));
+        assertTrue(cli.err().contains("--metrics-port needs a metrics provider on the class path"), cli.err());
+        assertTrue(cli.err().contains("add the dependency dev.jtc:jtc-micrometer"), cli.err());
+        assertEquals(JtcCommandLine.EXIT_USAGE, cli.run(clock, "work", "--metrics-port", "70000"));
+    }
 }
