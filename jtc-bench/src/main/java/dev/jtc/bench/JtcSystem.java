@@ -1,5 +1,6 @@
 package dev.jtc.bench;
 
+import dev.jtc.micrometer.MicrometerMetricsProvider;
 import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.Dispatcher.PendingDispatch;
@@ -35,8 +36,15 @@ final class JtcSystem implements QueueSystem {
     private final LoadOptions options;
     private final CpuMeter cpu;
     private final Clock clock = Clock.systemUTC();
+    private final boolean withMetrics;
 
     JtcSystem(String name, BrokerSource brokers, LoadOptions options, CpuMeter cpu) {
+        this(name, brokers, options, cpu, false);
+    }
+
+    /** @param withMetrics whether each worker also has jtc-micrometer's meters listening, as with {@code --metrics-port} */
+    JtcSystem(String name, BrokerSource brokers, LoadOptions options, CpuMeter cpu, boolean withMetrics) {
+        this.withMetrics = withMetrics;
         this.name = name;
         this.brokers = brokers;
         this.options = options;
@@ -157,7 +165,12 @@ final class JtcSystem implements QueueSystem {
                     .schedulerEnabled(false)
                     .shutdownGrace(Duration.ofSeconds(5))
                     .build();
-            workers.add(new Worker(broker, runner, List.of(NOOP), List.of(), config, clock).addListener(counting));
+            Worker worker = new Worker(broker, runner, List.of(NOOP), List.of(), config, clock).addListener(counting);
+            if (withMetrics) {
+                // Closed with the JVM: one registry per worker and phase is a few kilobytes.
+                worker.addListener(new MicrometerMetricsProvider().create("bench", broker, clock));
+            }
+            workers.add(worker);
         }
         return workers;
     }

@@ -117,6 +117,10 @@ public final class LoadDriver {
                 BrokerSource withoutHistory = BrokerSource.redis(port, clock, RedisBrokerOptions.defaults().withHistory(false));
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_REDIS_NO_HISTORY, withoutHistory, options, cpu), options));
             }
+            if (options.runs(LoadOptions.JTC_REDIS_METRICS)) {
+                results.addAll(measure(new JtcSystem(LoadOptions.JTC_REDIS_METRICS, BrokerSource.redis(port, clock), options, cpu,
+                        true), options));
+            }
             if (options.runs(LoadOptions.JTC_MEMORY)) {
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_MEMORY, BrokerSource.inMemory(clock), options, cpu), options));
             }

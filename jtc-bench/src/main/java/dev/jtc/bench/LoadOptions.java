@@ -50,9 +50,14 @@ record LoadOptions(
     static final String JTC_REDIS = "jtc-redis";
     /** jtc on Redis with the throughput history and recent completions off: the baseline of their cost. */
     static final String JTC_REDIS_NO_HISTORY = "jtc-redis-no-history";
+    /** jtc on Redis with the Micrometer meters of jtc-micrometer on the worker: their cost against jtc-redis. */
+    static final String JTC_REDIS_METRICS = "jtc-redis-metrics";
     static final String JTC_MEMORY = "jtc-memory";
     static final String BULLMQ = "bullmq";
-    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_REDIS_NO_HISTORY, JTC_MEMORY, BULLMQ);
+    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_REDIS_NO_HISTORY, JTC_REDIS_METRICS, JTC_MEMORY,
+            BULLMQ);
+    /** What a run without {@code --systems} measures; the cost baselines run when asked for. */
+    static final List<String> DEFAULT_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_MEMORY, BULLMQ);
 
     static final String USAGE = """
             usage: LoadDriver [options]
@@ -67,7 +72,8 @@ record LoadOptions(
               --workers N        jtc workers in one process (default 1)
               --consumers N      consumer threads of the plain-Redis baseline (default 2)
               --rates R1,R2      steady offered loads of the latency phases, jobs/s (default 1000,5000)
-              --systems a,b      of redis-floor,jtc-redis,jtc-redis-no-history,jtc-memory,bullmq (default all that can run)
+              --systems a,b      of redis-floor,jtc-redis,jtc-redis-no-history,jtc-redis-metrics,jtc-memory,bullmq
+                                 (default: those but the two cost baselines, where they can run)
               --out DIR          where the JSON and CSV results go (default target/bench-results)
               --bullmq FILE      the Node BullMQ driver to run as well (bench/bullmq/driver.mjs)
               --repeat N         rounds of all systems; the table shows each row's median round (default 1)
@@ -81,7 +87,7 @@ record LoadOptions(
     /** The defaults, as {@link #USAGE} lists them. */
     static LoadOptions defaults() {
         return new LoadOptions(Duration.ofSeconds(3), Duration.ofSeconds(1), 2, 100, 100_000, 1_000_000, 32, 32, 1, 2,
-                List.of(1_000, 5_000), new LinkedHashSet<>(ALL_SYSTEMS), Path.of("target", "bench-results"), Optional.empty(), 1);
+                List.of(1_000, 5_000), new LinkedHashSet<>(DEFAULT_SYSTEMS), Path.of("target", "bench-results"), Optional.empty(), 1);
     }
 
     boolean runs(String system) {

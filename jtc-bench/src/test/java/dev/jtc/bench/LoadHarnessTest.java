@@ -53,6 +53,18 @@ class LoadHarnessTest {
     }
 
     @Test
+    void jtcWithMetricsAndWithoutHistoryPhases() {
+        try (JtcSystem jtc = new JtcSystem(LoadOptions.JTC_REDIS_METRICS, BrokerSource.redis(redis.port(), Clock.systemUTC()), options,
+                cpu, true)) {
+            checkPhases(jtc);
+        }
+        try (JtcSystem jtc = new JtcSystem(LoadOptions.JTC_REDIS_NO_HISTORY, BrokerSource.redis(redis.port(), Clock.systemUTC(),
+                dev.jtc.runtime.redis.RedisBrokerOptions.defaults().withHistory(false)), options, cpu)) {
+            checkPhases(jtc);
+        }
+    }
+
+    @Test
     void jtcOverRedisPhases() {
         try (JtcSystem jtc = new JtcSystem(LoadOptions.JTC_REDIS, BrokerSource.redis(redis.port(), Clock.systemUTC()), options, cpu)) {
             checkPhases(jtc);

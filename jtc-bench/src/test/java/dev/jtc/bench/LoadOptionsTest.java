@@ -52,7 +52,7 @@ class LoadOptionsTest {
         assertEquals("unknown option --speed (--help lists the options)", unknown.getMessage());
         IllegalArgumentException system = assertThrows(IllegalArgumentException.class,
                 () -> LoadOptions.parse(new String[] {"--systems", "sidekiq"}));
-        assertEquals("unknown system 'sidekiq' in --systems: choose from redis-floor,jtc-redis,jtc-redis-no-history,jtc-memory,bullmq", system.getMessage());
+        assertEquals("unknown system 'sidekiq' in --systems: choose from redis-floor,jtc-redis,jtc-redis-no-history,jtc-redis-metrics,jtc-memory,bullmq", system.getMessage());
         IllegalArgumentException dangling = assertThrows(IllegalArgumentException.class,
                 () -> LoadOptions.parse(new String[] {"--seconds"}));
         assertEquals("unexpected argument '--seconds': options are --name value (--help lists them)", dangling.getMessage());
