@@ -1,7 +1,9 @@
 package dev.jtc.runtime.dashboard;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.jtc.runtime.DisplayFormat;
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.broker.HistoryResolution;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.WireLimits;
 import dev.jtc.schedule.Names;
@@ -12,7 +14,7 @@ import java.util.Optional;
 
 /**
  * The JSON API under {@code /api/}. Reads are GETs; changes (to the failed set, cancelling a
- * waiting job, running a scheduled task now) are POSTs that must carry the page's
+ * waiting job, running a scheduled task now, pausing a queue) are POSTs that must carry the page's
  * {@link RequestToken} in the {@value RequestToken#HEADER} header.
  *
  * <pre>
@@ -21,6 +23,9 @@ import java.util.Optional;
  * GET  /api/failed?offset=0&amp;limit=25             one page of the failed set, newest first
  * GET  /api/queues/{queue}/{state}?offset=0&amp;limit=25
  *                                                one page of a queue's queued, scheduled or active jobs
+ * GET  /api/history?resolution=minute&amp;buckets=60&amp;queue=mail
+ *                                                processed and failed attempts per minute or day, up to now
+ * GET  /api/completed?offset=0&amp;limit=25          recently completed jobs, newest first
  * GET  /api/schedules?next=3                     scheduled tasks with their next run times
  * GET  /api/jobs                                 job types
  * GET  /api/jobs/{id}                            one job: state, payload, attempts, times, errors
@@ -30,6 +35,8 @@ import java.util.Optional;
  * POST /api/failed/purge                         delete every failed job
  * POST /api/waiting/{id}/cancel                  cancel a scheduled or queued job
  * POST /api/tasks/{name}/run                     enqueue one run of a scheduled task now
+ * POST /api/queues/{queue}/pause                 workers take no more jobs from the queue
+ * POST /api/queues/{queue}/resume                they take them again
  * </pre>
  */
 final class ApiRoute implements Route {
@@ -38,19 +45,24 @@ final class ApiRoute implements Route {
     static final int MAX_LIMIT = 500;
     static final int DEFAULT_NEXT_RUNS = 3;
     static final int MAX_NEXT_RUNS = 20;
+    /** The chart's default spans: the last hour, and the last 30 days. */
+    static final int DEFAULT_MINUTE_BUCKETS = 60;
+    static final int DEFAULT_DAY_BUCKETS = 30;
 
     private final Snapshots snapshots;
     private final FailedSetActions actions;
     private final WaitingJobActions waiting;
     private final ScheduledTaskActions tasks;
+    private final QueueActions queues;
     private final RequestToken token;
 
     ApiRoute(Snapshots snapshots, FailedSetActions actions, WaitingJobActions waiting, ScheduledTaskActions tasks,
-            RequestToken token) {
+            QueueActions queues, RequestToken token) {
         this.snapshots = snapshots;
         this.actions = actions;
         this.waiting = waiting;
         this.tasks = tasks;
+        this.queues = queues;
         this.token = token;
     }
 
@@ -64,7 +76,9 @@ final class ApiRoute implements Route {
             if (segments.length == 1) {
                 return read(method, segments[0], query, rawPath);
             }
-            if (segments[0].equals("queues") && segments.length == 3) {
+            boolean queueChange = segments[0].equals("queues") && segments.length == 3
+                    && (segments[2].equals("pause") || segments[2].equals("resume"));
+            if (segments[0].equals("queues") && segments.length == 3 && !queueChange) {
                 return readQueue(method, decodeQueue(segments[1]), segments[2], query);
             }
             if (segments[0].equals("jobs") && segments.length == 2) {
@@ -73,7 +87,7 @@ final class ApiRoute implements Route {
             boolean failedSetChange = segments[0].equals("failed") && segments.length <= 3;
             boolean waitingJobChange = segments[0].equals("waiting") && segments.length == 3;
             boolean taskChange = segments[0].equals("tasks") && segments.length == 3;
-            if (!failedSetChange && !waitingJobChange && !taskChange) {
+            if (!failedSetChange && !waitingJobChange && !taskChange && !queueChange) {
                 return Response.notFound(rawPath);
             }
             if (!method.equals("POST")) {
@@ -89,6 +103,9 @@ final class ApiRoute implements Route {
             if (taskChange) {
                 return taskChange(decode(segments[1]), segments[2], rawPath);
             }
+            if (queueChange) {
+                return queueChange(decodeQueue(segments[1]), segments[2]);
+            }
             return segments.length == 2 ? bulkChange(segments[1], rawPath) : jobChange(decode(segments[1]), segments[2], rawPath);
         } catch (BadRequest e) {
             return Response.error(400, e.getMessage(), e.hint());
@@ -103,10 +120,32 @@ final class ApiRoute implements Route {
             case "overview" -> Response.json(snapshots.overview(offset(query), limit(query), nextRuns(query)));
             case "stats" -> Response.json(snapshots.stats());
             case "failed" -> Response.json(snapshots.failed(offset(query), limit(query)));
+            case "history" -> history(query);
+            case "completed" -> Response.json(snapshots.completed(offset(query), limit(query)));
             case "schedules" -> Response.json(snapshots.schedules(nextRuns(query)));
             case "jobs" -> Response.json(snapshots.jobs());
             default -> Response.notFound(rawPath);
         };
+    }
+
+    private Response history(QueryParameters query) {
+        String name = query.text("resolution", HistoryResolution.MINUTE.wireName());
+        HistoryResolution resolution;
+        try {
+            resolution = HistoryResolution.fromWireName(name);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("no history per '" + name + "'", "use ?resolution=minute (kept "
+                    + DisplayFormat.span(HistoryResolution.MINUTE.retention()) + ") or ?resolution=day (kept "
+                    + DisplayFormat.span(HistoryResolution.DAY.retention()) + ")");
+        }
+        int kept = (int) (resolution.retention().toMillis() / resolution.width().toMillis());
+        int buckets = query.integer("buckets", Math.min(kept, resolution == HistoryResolution.MINUTE
+                ? DEFAULT_MINUTE_BUCKETS : DEFAULT_DAY_BUCKETS), 1, kept);
+        String queue = query.text("queue", null);
+        if (queue != null && !Names.isValid(queue)) {
+            throw new BadRequest("'" + queue + "' is not a queue name", "queue names are made of A-Z a-z 0-9 . _ -");
+        }
+        return Response.json(snapshots.history(resolution, buckets, queue));
     }
 
     private Response readQueue(String method, String queue, String stateName, QueryParameters query) {
@@ -152,6 +191,20 @@ final class ApiRoute implements Route {
             json.writeStringField("queue", job.get().queue());
             json.writeStringField("action", action);
             json.writeBooleanField("done", true);
+            json.writeEndObject();
+        });
+    }
+
+    /** Pausing a paused queue (or resuming a running one) is no error: the queue is as asked, {@code changed} says false. */
+    private Response queueChange(String queue, String action) {
+        boolean changed = action.equals("pause") ? queues.pause(queue) : queues.resume(queue);
+        return Response.json(json -> {
+            json.writeStartObject();
+            json.writeStringField("queue", queue);
+            json.writeStringField("action", action);
+            json.writeBooleanField("done", true);
+            json.writeBooleanField("changed", changed);
+            json.writeBooleanField("paused", action.equals("pause"));
             json.writeEndObject();
         });
     }

@@ -107,7 +107,7 @@ public final class Dashboard implements AutoCloseable {
         server.createContext("/", new GuardedHandler(hosts, new PageRoute(assets)));
         server.createContext("/api/", new GuardedHandler(hosts,
                 new ApiRoute(new Snapshots(broker, app, clock), new FailedSetActions(broker), new WaitingJobActions(broker),
-                        new ScheduledTaskActions(broker, app, clock), token)));
+                        new ScheduledTaskActions(broker, app, clock), new QueueActions(broker), token)));
         // Prometheus and probes: the gauges of the queues (no job runs here) and whether Redis answers.
         Optional<ProcessMetrics> metrics = MetricsProvider.find().map(p -> p.create(app.name(), broker, clock));
         Endpoints endpoints = new Endpoints(metrics, Health.ofReader(broker));

@@ -12,8 +12,9 @@ import java.util.Set;
  * be bookmarked and reloaded:
  *
  * <pre>
- * /                    overview: totals, queues, job types
+ * /                    overview: totals, the throughput chart (?history=day for 30 days), queues, job types
  * /queues/{queue}      one queue's jobs (?state=ready|scheduled|active&amp;page=2)
+ * /completed           recently completed jobs (?page=2)
  * /failed              the failed set (?page=2)
  * /scheduled           the scheduled tasks, with "Run now"
  * /workers             the live workers
@@ -26,7 +27,7 @@ import java.util.Set;
 final class PageRoute implements Route {
 
     private static final String ASSETS = "/assets/";
-    private static final Set<String> TOP_LEVEL_VIEWS = Set.of("/", "/index.html", "/failed", "/scheduled", "/workers");
+    private static final Set<String> TOP_LEVEL_VIEWS = Set.of("/", "/index.html", "/completed", "/failed", "/scheduled", "/workers");
 
     private final Assets assets;
 

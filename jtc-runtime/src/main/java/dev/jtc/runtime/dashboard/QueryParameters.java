@@ -49,6 +49,12 @@ final class QueryParameters {
                 "for example ?" + name + "=" + fallback);
     }
 
+    /** The parameter {@code name} as it was given; {@code fallback} when absent or empty. */
+    String text(String name, String fallback) {
+        String text = values.get(name);
+        return text == null || text.isEmpty() ? fallback : text;
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

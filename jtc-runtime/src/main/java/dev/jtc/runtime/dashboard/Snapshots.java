@@ -7,11 +7,15 @@ import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.CompletedJob;
+import dev.jtc.runtime.broker.HistoryResolution;
 import dev.jtc.runtime.broker.JobDetails;
 import dev.jtc.runtime.broker.QueueStats;
+import dev.jtc.runtime.broker.ThroughputBucket;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -40,7 +44,7 @@ final class Snapshots {
         return json -> {
             json.writeStartObject();
             header(json, now);
-            StatsJson.writeFields(json, stats);
+            StatsJson.writeFields(json, stats, now);
             FailedJson.writeField(json, failed);
             ScheduleJson.writeField(json, app.scheduledTasks(), now, nextRuns, broker::lastTick);
             JobTypeJson.writeField(json, app.jobTypes());
@@ -54,7 +58,7 @@ final class Snapshots {
         return json -> {
             json.writeStartObject();
             header(json, now);
-            StatsJson.writeFields(json, stats);
+            StatsJson.writeFields(json, stats, now);
             json.writeEndObject();
         };
     }
@@ -94,6 +98,38 @@ final class Snapshots {
             case SCHEDULED -> queue.scheduled();
             case ACTIVE -> queue.active();
             default -> 0;
+        };
+    }
+
+    /**
+     * The last {@code buckets} buckets of the throughput history up to now, of every queue or of
+     * {@code queue} when it is not null.
+     */
+    JsonBodies.Body history(HistoryResolution resolution, int buckets, String queue) {
+        Instant now = clock.instant();
+        Instant from = now.minus(resolution.width().multipliedBy(buckets - 1L));
+        List<ThroughputBucket> counted = queue == null
+                ? broker.history(resolution, from, now)
+                : broker.queueHistory(queue, resolution, from, now);
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            HistoryJson.writeField(json, resolution, queue, counted);
+            json.writeEndObject();
+        };
+    }
+
+    /** One page of the recently completed jobs, newest first; one more is read to tell whether a next page exists. */
+    JsonBodies.Body completed(int offset, int limit) {
+        List<CompletedJob> read = broker.recentCompleted(offset, limit + 1);
+        CompletedJson.CompletedPage page = new CompletedJson.CompletedPage(offset, limit, read.size() > limit,
+                Broker.RECENT_COMPLETED_KEPT, read.subList(0, Math.min(limit, read.size())));
+        Instant now = clock.instant();
+        return json -> {
+            json.writeStartObject();
+            header(json, now);
+            CompletedJson.writeField(json, page);
+            json.writeEndObject();
         };
     }
 

@@ -3,22 +3,29 @@ package dev.jtc.runtime.dashboard;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.jtc.runtime.broker.BrokenKey;
 import dev.jtc.runtime.broker.BrokerStats;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.QueueStats;
 import dev.jtc.runtime.broker.WorkerInfo;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Writes the broker's counters, queue sizes, workers and broken keys as the fields {@code totals},
- * {@code queues}, {@code workers} and {@code brokenKeys}.
+ * {@code queues}, {@code workers} and {@code brokenKeys}. Each queue says whether it is paused, its
+ * latency at {@code now} (how long its oldest ready job has waited) and whether a live worker
+ * listens to it; each worker, the jobs it runs.
  */
 final class StatsJson {
 
     private StatsJson() {}
 
-    static void writeFields(JsonGenerator json, BrokerStats stats) throws IOException {
+    static void writeFields(JsonGenerator json, BrokerStats stats, Instant now) throws IOException {
         long ready = 0;
         long scheduled = 0;
         long active = 0;
+        long paused = 0;
         json.writeArrayFieldStart("queues");
         for (QueueStats queue : stats.queues()) {
             json.writeStartObject();
@@ -26,7 +33,17 @@ final class StatsJson {
             json.writeNumberField("ready", queue.ready());
             json.writeNumberField("scheduled", queue.scheduled());
             json.writeNumberField("active", queue.active());
+            json.writeBooleanField("paused", queue.paused());
+            JsonTime.writeField(json, "oldestReadySince", queue.oldestReadySince());
+            Optional<Duration> latency = queue.latency(now);
+            if (latency.isPresent()) {
+                json.writeNumberField("latencySeconds", latency.get().toSeconds());
+            } else {
+                json.writeNullField("latencySeconds");
+            }
+            json.writeBooleanField("listened", stats.workers().stream().anyMatch(w -> w.queues().contains(queue.queue())));
             json.writeEndObject();
+            paused += queue.paused() ? 1 : 0;
             ready += queue.ready();
             scheduled += queue.scheduled();
             active += queue.active();
@@ -41,6 +58,9 @@ final class StatsJson {
         json.writeNumberField("processed", stats.processed());
         json.writeNumberField("failures", stats.failures());
         json.writeNumberField("workers", stats.workers().size());
+        json.writeNumberField("busy", stats.workers().stream().mapToLong(w -> w.running().size()).sum());
+        json.writeNumberField("concurrency", stats.workers().stream().mapToLong(WorkerInfo::concurrency).sum());
+        json.writeNumberField("pausedQueues", paused);
         json.writeEndObject();
 
         json.writeArrayFieldStart("workers");
@@ -57,6 +77,17 @@ final class StatsJson {
             json.writeNumberField("concurrency", worker.concurrency());
             JsonTime.writeField(json, "startedAt", worker.startedAt());
             JsonTime.writeField(json, "lastHeartbeat", worker.lastHeartbeat());
+            json.writeNumberField("busy", worker.running().size());
+            json.writeArrayFieldStart("running");
+            for (BusySlot slot : worker.running()) {
+                json.writeStartObject();
+                json.writeStringField("id", slot.jobId());
+                json.writeStringField("name", slot.name());
+                json.writeStringField("queue", slot.queue());
+                JsonTime.writeField(json, "startedAt", slot.startedAt());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeEndObject();
         }
         json.writeEndArray();

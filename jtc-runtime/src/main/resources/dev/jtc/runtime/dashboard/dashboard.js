@@ -82,7 +82,8 @@
   function routeOf(location) {
     const path = location.pathname;
     const params = new URLSearchParams(location.search);
-    if (path === '/' || path === '/index.html') return {view: 'overview'};
+    if (path === '/' || path === '/index.html') return {view: 'overview', history: params.get('history') === 'day' ? 'day' : 'minute'};
+    if (path === '/completed') return {view: 'completed', offset: offsetOf(params)};
     if (path === '/failed') return {view: 'failed', offset: offsetOf(params)};
     if (path === '/scheduled') return {view: 'scheduled'};
     if (path === '/workers') return {view: 'workers'};
@@ -168,7 +169,26 @@
     const queue = state.route.view === 'queue' ? state.route.queue : busiestQueue(stats.queues);
     $('nav-queues').setAttribute('href', queue ? queuePath(queue) : '/');
     renderBrokenKeys(stats.brokenKeys);
+    renderUnlistened(stats.queues);
     $('updated').textContent = `Updated ${stats.now}`;
+  }
+
+  /** Queues holding ready jobs that no live worker listens to: they wait until one is started for them. */
+  function renderUnlistened(queues) {
+    const box = $('unlistened');
+    const waiting = queues.filter((q) => q.ready > 0 && !q.listened);
+    if (waiting.length === 0) {
+      box.hidden = true;
+      box.replaceChildren();
+      return;
+    }
+    const names = waiting.map((q) => q.queue);
+    box.replaceChildren(
+      el('strong', {}, 'No live worker listens to '),
+      ...names.flatMap((name, i) => [i > 0 ? ', ' : null, el('a', {href: queuePath(name), 'data-queue': name}, code(name))]),
+      `, which hold${names.length === 1 ? 's' : ''} ready jobs; start one with `,
+      code(`work --queues ${names.join(',')}`), '.');
+    box.hidden = false;
   }
 
   /** The first queue with jobs, or the first queue; null before any queue was used. */
@@ -219,12 +239,44 @@
       el('a', {class: 'count', 'data-list': list, href: queuePath(queue, list), title: `Show these jobs of ${queue}`},
         count(value)));
     $('queues').replaceChildren(table(
-      ['Queue', {label: 'Queued', num: true}, {label: 'Scheduled', num: true}, {label: 'Active', num: true}],
+      ['Queue', 'State', {label: 'Queued', num: true}, {label: 'Scheduled', num: true}, {label: 'Active', num: true},
+        {label: 'Latency', num: true}, ''],
       queues.map((q) => el('tr', {'data-queue': q.queue},
         el('td', {}, el('a', {href: queuePath(q.queue)}, code(q.queue))),
+        el('td', {class: 'queue-state'}, queueBadges(q).length ? queueBadges(q) : el('span', {class: 'muted'}, 'Running')),
         countLink(q.queue, 'ready', q.ready), countLink(q.queue, 'scheduled', q.scheduled),
-        countLink(q.queue, 'active', q.active))),
+        countLink(q.queue, 'active', q.active),
+        el('td', {class: 'num latency'}, latency(q)),
+        el('td', {class: 'row-actions'}, pauseButton(q)))),
       'No jobs are waiting, scheduled or running.'));
+  }
+
+  /** "Paused", and "No worker" for ready jobs nobody listens to. */
+  function queueBadges(queue) {
+    const badges = [];
+    if (queue.paused) badges.push(el('span', {class: 'badge paused', title: 'Workers take no job from it until it is resumed'}, 'Paused'));
+    if (queue.ready > 0 && !queue.listened) {
+      badges.push(el('span', {class: 'badge unlistened', title: 'No live worker listens to this queue'}, 'No worker'));
+    }
+    return badges;
+  }
+
+  /** How long the oldest ready job has waited, as Sidekiq shows a queue's latency; over a minute stands out. */
+  function latency(queue) {
+    if (queue.latencySeconds === null || queue.latencySeconds === undefined) return el('span', {class: 'muted'}, '—');
+    return el('span', {class: queue.latencySeconds >= 60 ? 'late' : null, title: `oldest ready since ${queue.oldestReadySince}`},
+      span(queue.latencySeconds));
+  }
+
+  function pauseButton(queue) {
+    const action = queue.paused ? 'resume' : 'pause';
+    return el('button', {type: 'button', class: 'btn btn-small', 'data-action': action,
+      title: queue.paused ? 'Let workers take its jobs again' : 'Workers finish what they run and take no more of its jobs',
+      onclick: (event) => change(`/api/queues/${encodeURIComponent(queue.queue)}/${action}`, {
+        done: () => queue.paused ? `Resumed ${queue.queue}: workers take its jobs again.`
+          : `Paused ${queue.queue}: workers take no more of its jobs until it is resumed.`,
+        button: event.target,
+      })}, queue.paused ? 'Resume' : 'Pause');
   }
 
   function renderJobTypes(jobs) {
@@ -251,6 +303,10 @@
     const current = queues.find((q) => q.queue === queue);
     $('pending-queue').textContent = queue;
     const named = current ? queues : [...queues, {queue, ready: 0, scheduled: 0, active: 0}];
+    const shown = current || {queue, ready: 0, scheduled: 0, active: 0, paused: false, listened: true, latencySeconds: null};
+    $('pending-queue-state').replaceChildren(...queueBadges(shown),
+      shown.latencySeconds !== null ? el('span', {class: 'muted small'}, ' latency ', latency(shown)) : '');
+    $('pending-actions').replaceChildren(pauseButton(shown));
     $('pending-queues').replaceChildren(...named.map((q) =>
       tab(q.queue === queue, queuePath(q.queue, list), {'data-queue': q.queue}, q.queue)));
     $('pending-states').replaceChildren(...LISTS.map((l) =>
@@ -386,8 +442,11 @@
         el('pre', {class: 'trace'}, trace)));
   }
 
-  /** "‹ Newer  1–25 of 80  Older ›" under a paged list; urlOf(offset) is the address of another page. */
-  function renderPager(pager, page, [backLabel, forwardLabel], urlOf) {
+  /**
+   * "‹ Newer  1–25 of 80  Older ›" under a paged list; urlOf(offset) is the address of another page.
+   * Without {totalKnown} the count is left out: page.total is then only past the last row if more follow.
+   */
+  function renderPager(pager, page, [backLabel, forwardLabel], urlOf, totalKnown = true) {
     if (page.total <= page.limit && page.offset === 0) {
       pager.replaceChildren();
       return;
@@ -399,7 +458,7 @@
       : el('a', {class: 'btn btn-small', href: urlOf(offset)}, label);
     pager.replaceChildren(
       step(backLabel, Math.max(0, page.offset - PAGE_SIZE), page.offset === 0),
-      el('span', {class: 'muted'}, `${first}–${last} of ${page.total}`),
+      el('span', {class: 'muted'}, totalKnown ? `${first}–${last} of ${page.total}` : `${first}–${last}`),
       step(forwardLabel, page.offset + PAGE_SIZE, last >= page.total));
   }
 
@@ -408,6 +467,95 @@
     const url = new URL(base, window.location.origin);
     if (offset > 0) url.searchParams.set('page', String(Math.floor(offset / PAGE_SIZE) + 1));
     return url.pathname + url.search;
+  }
+
+  // --- recently completed jobs -----------------------------------------------------------------
+
+  function renderCompleted(completed) {
+    $('completed-kept').textContent = `the last ${count(completed.keptPerQueue)} of each queue`;
+    $('completed').replaceChildren(table(
+      ['Job', 'Queue', {label: 'Attempt', num: true}, 'Enqueued', 'Completed', {label: 'Run time', num: true}],
+      completed.jobs.map((job) => el('tr', {class: 'completed-job', 'data-job-id': job.id},
+        el('td', {}, el('div', {class: 'job-name'}, job.name), jobLink(job.id)),
+        el('td', {}, el('a', {href: queuePath(job.queue)}, code(job.queue))),
+        num(job.attempt),
+        el('td', {}, when(job.enqueuedAt)),
+        el('td', {}, when(job.completedAt)),
+        el('td', {class: 'num'}, job.runMillis === null ? el('span', {class: 'muted'}, '—') : millis(job.runMillis)))),
+      'No job has completed yet.'));
+    // No total: the broker keeps a bounded list per queue, so the pager only knows whether older ones follow.
+    const page = {offset: completed.offset, limit: completed.limit, jobs: completed.jobs,
+      total: completed.offset + completed.jobs.length + (completed.more ? 1 : 0)};
+    renderPager($('completed-pager'), page, ['‹ Newer', 'Older ›'], (offset) => pageUrl('/completed', offset), false);
+  }
+
+  /** "850ms", "2.4s", then spans as elsewhere ("1m5s"). */
+  function millis(ms) {
+    if (ms < 1000) return `${ms}ms`;
+    if (ms < 60000) return `${(ms / 1000).toFixed(1)}s`;
+    return span(Math.round(ms / 1000));
+  }
+
+  // --- the throughput chart --------------------------------------------------------------------
+
+  const SVG = 'http://www.w3.org/2000/svg';
+  const CHART = {width: 1000, height: 220, left: 44, right: 8, top: 10, bottom: 24};
+
+  function svg(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attrs || {})) node.setAttribute(name, String(value));
+    for (const child of children.flat()) {
+      if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+    }
+    return node;
+  }
+
+  /** The smallest 1, 2 or 5 times a power of ten at or above {value}, so the axis reads in round numbers. */
+  function niceCeiling(value) {
+    if (value <= 4) return 4;
+    const power = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 5, 10].map((m) => m * power).find((step) => step >= value);
+  }
+
+  /** One stacked bar per bucket: completed attempts at the bottom, failed ones above; its title says both. */
+  function renderChart(history) {
+    const {width, height, left, right, top, bottom} = CHART;
+    const buckets = history.buckets;
+    const max = niceCeiling(Math.max(0, ...buckets.map((b) => b.processed + b.failed)));
+    const plotHeight = height - top - bottom;
+    const slot = (width - left - right) / buckets.length;
+    const y = (value) => top + plotHeight - (value / max) * plotHeight;
+    const byMinute = history.resolution === 'minute';
+    const label = (start) => byMinute ? start.slice(11, 16) : start.slice(5, 10); // HH:MM or MM-DD, UTC like every time here
+    const every = byMinute ? 10 : 5;
+    const grid = [0, max / 2, max].map((value) => svg('g', {},
+      svg('line', {class: 'grid', x1: left, x2: width - right, y1: y(value), y2: y(value)}),
+      svg('text', {class: 'axis-label', x: left - 6, y: y(value) + 4, 'text-anchor': 'end'}, count(value))));
+    const bars = buckets.map((b, i) => {
+      const x = left + i * slot + slot * 0.1;
+      const barWidth = Math.max(1, slot * 0.8);
+      return svg('g', {class: 'bucket', 'data-start': b.start, 'data-processed': b.processed, 'data-failed': b.failed},
+        svg('title', {}, `${b.start}: ${count(b.processed)} completed, ${count(b.failed)} failed`),
+        svg('rect', {class: 'processed', x, width: barWidth, y: y(b.processed), height: y(0) - y(b.processed)}),
+        svg('rect', {class: 'failed', x, width: barWidth, y: y(b.processed + b.failed), height: y(b.processed) - y(b.processed + b.failed)}));
+    });
+    const ticks = buckets.map((b, i) => (buckets.length - 1 - i) % every === 0
+      ? svg('text', {class: 'axis-label', x: left + i * slot + slot / 2, y: height - 6, 'text-anchor': 'middle'}, label(b.start))
+      : null);
+    const range = byMinute ? `the last ${buckets.length} minutes` : `the last ${buckets.length} days`;
+    $('chart-summary').textContent = ` ${count(history.processed)} completed · ${count(history.failed)} failed in ${range} (UTC)`;
+    $('chart').replaceChildren(
+      svg('svg', {viewBox: `0 0 ${width} ${height}`, preserveAspectRatio: 'none', role: 'img', id: 'throughput',
+        'aria-label': `Completed and failed attempts per ${history.resolution}`,
+        'data-processed': history.processed, 'data-failed': history.failed}, grid, bars, ticks),
+      el('div', {class: 'legend'},
+        el('span', {}, el('span', {class: 'swatch processed'}), 'Completed'),
+        el('span', {}, el('span', {class: 'swatch failed'}), 'Failed')));
+    for (const tab of document.querySelectorAll('#history-tabs [data-history]')) {
+      const selected = tab.dataset.history === history.resolution;
+      tab.classList.toggle('selected', selected);
+      tab.setAttribute('aria-selected', String(selected));
+    }
   }
 
   // --- scheduled tasks -------------------------------------------------------------------------
@@ -452,12 +600,29 @@
 
   function renderWorkers(workers) {
     $('workers').replaceChildren(table(
-      ['Worker', 'Host', {label: 'PID', num: true}, 'Queues', {label: 'Concurrency', num: true}, 'Started', 'Last heartbeat'],
+      ['Worker', 'Host', {label: 'PID', num: true}, 'Queues', 'Busy', 'Running', 'Started', 'Last heartbeat'],
       workers.map((w) => el('tr', {'data-worker-id': w.id},
         el('td', {}, code(w.id)), el('td', {}, w.host), el('td', {class: 'num'}, String(w.pid)),
         el('td', {}, w.queues.map((q) => el('a', {class: 'tag', href: queuePath(q)}, q))),
-        num(w.concurrency), el('td', {}, when(w.startedAt)), el('td', {}, when(w.lastHeartbeat)))),
+        el('td', {class: 'busy'}, busyMeter(w.busy, w.concurrency), el('span', {class: 'busy-count'}, `${w.busy} / ${w.concurrency}`)),
+        el('td', {}, w.running.length === 0 ? el('span', {class: 'muted'}, 'idle')
+          : el('ul', {class: 'running'}, w.running.map((job) => el('li', {'data-job-id': job.id},
+            el('span', {class: 'job-name'}, job.name), ' ', jobLink(job.id),
+            el('span', {class: 'muted small'}, ' on ', job.queue, ' for ', since(job.startedAt)))))),
+        el('td', {}, when(w.startedAt)), el('td', {}, when(w.lastHeartbeat)))),
       'No worker is running. Start one with the application\'s "work" command.'));
+  }
+
+  /** A bar filled to the share of a worker's slots that run a job, as of its last heartbeat. */
+  function busyMeter(busy, concurrency) {
+    const fill = el('span', {});
+    fill.style.width = `${concurrency > 0 ? Math.min(100, Math.round((busy / concurrency) * 100)) : 0}%`; // CSSOM: the policy allows no style attributes
+    return el('span', {class: 'meter', role: 'img', 'aria-label': `${busy} of ${concurrency} slots busy`}, fill);
+  }
+
+  /** "12s" since {iso}, by the server's clock. */
+  function since(iso) {
+    return span(Math.max(0, Math.round((Date.parse(state.data.now) - Date.parse(iso)) / 1000)));
   }
 
   // --- one job ---------------------------------------------------------------------------------
@@ -533,12 +698,18 @@
   /** What each view reads besides /api/stats, and how it shows it; returns false to load again at once. */
   const VIEWS = {
     overview: async (route, stats) => {
-      const types = await getOk('/api/jobs');
+      const [types, history] = await Promise.all([getOk('/api/jobs'), getOk(`/api/history?resolution=${route.history}`)]);
       return () => {
         renderSummary(stats);
+        renderChart(history.history);
         renderQueues(stats.queues);
         renderJobTypes(types.jobs);
       };
+    },
+    completed: async (route) => {
+      const body = await getOk(`/api/completed?offset=${route.offset}&limit=${PAGE_SIZE}`);
+      if (route.offset > 0 && body.completed.jobs.length === 0) return lastPage(0);
+      return () => renderCompleted(body.completed);
     },
     queue: async (route, stats) => {
       const list = LISTS.find((l) => l.name === route.list);

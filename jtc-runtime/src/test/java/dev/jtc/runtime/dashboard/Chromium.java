@@ -12,6 +12,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -75,9 +76,12 @@ final class Chromium implements AutoCloseable {
         return until(driver -> step.apply(driver.findElement(element)));
     }
 
-    /** Clicks the element found afresh, again if a refresh replaced it under the click. */
+    /**
+     * Clicks the element found afresh, again if a refresh replaced it under the click or while the
+     * toast of an earlier action still covers it (it fades after a few seconds).
+     */
     void click(By element) {
-        until(driver -> {
+        wait.ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class).until(driver -> {
             driver.findElement(element).click();
             return true;
         });

@@ -6,6 +6,7 @@ import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
 import dev.jtc.runtime.UnknownJobException;
 import dev.jtc.runtime.broker.Broker;
+import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
@@ -102,8 +103,13 @@ final class DashboardFixture implements AutoCloseable {
     }
 
     void heartbeat(String workerId, List<String> queues, int concurrency) {
+        heartbeat(workerId, queues, concurrency, List.of());
+    }
+
+    /** A heartbeat that says the worker runs {@code running}. */
+    void heartbeat(String workerId, List<String> queues, int concurrency, List<BusySlot> running) {
         Instant now = clock.instant();
-        broker.heartbeat(new WorkerInfo(workerId, "build-host", 4242, queues, concurrency, now.minusSeconds(600), now),
+        broker.heartbeat(new WorkerInfo(workerId, "build-host", 4242, queues, concurrency, now.minusSeconds(600), now, running),
                 Duration.ofSeconds(30));
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jtc.runtime.JobState;
+import dev.jtc.runtime.broker.BusySlot;
+import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.InMemoryBroker;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.broker.PendingJob;
@@ -46,6 +48,8 @@ class DashboardViewsBrowserTest {
     private final ManualClock clock = ManualClock.at("2026-01-05T08:59:30Z");
     private final InMemoryBroker broker = new InMemoryBroker(clock);
     private final DashboardFixture fixture = new DashboardFixture(broker, clock, "ShopApp");
+    private long historyCompleted;
+    private long historyRetried;
 
     @BeforeAll
     static void openBrowser() {
@@ -97,6 +101,11 @@ class DashboardViewsBrowserTest {
         assertFalse(shown("failed-section"), "the overview does not list the failed jobs");
         assertEquals("Updated 2026-01-05T09:00:15Z", chromium.textOf(By.id("updated")));
         assertEquals("(2) ShopApp · jtc dashboard", chromium.driver.getTitle());
+        assertEquals(60, chromium.driver.findElements(By.cssSelector("#throughput g.bucket")).size());
+        assertEquals(String.valueOf(historyCompleted + 1), chromium.in(By.id("throughput"), chart -> chart.getAttribute("data-processed")),
+                "the hour's completions and the one at the fixture's start");
+        assertEquals(String.valueOf(historyRetried + 4), chromium.in(By.id("throughput"), chart -> chart.getAttribute("data-failed")),
+                "the retried attempts, and both attempts of each of the two jobs that failed twice");
         chromium.screenshotForDocs("dashboard-overview");
 
         open("/queues/mail");
@@ -111,6 +120,12 @@ class DashboardViewsBrowserTest {
         assertTrue(chromium.textOf(By.id("pending")).contains("in 1m30s"));
         open("/queues/mail?state=active");
         chromium.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pending"), "shop-worker-a1"));
+
+        open("/completed");
+        chromium.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#completed tr.completed-job"), 25));
+        assertEquals(id(10, "mail"), chromium.in(By.cssSelector("#completed tr.completed-job"), row -> row.getAttribute("data-job-id")),
+                "newest first");
+        chromium.screenshotForDocs("dashboard-completed");
 
         open("/failed");
         chromium.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("tbody.failed-job"), 2));
@@ -127,6 +142,8 @@ class DashboardViewsBrowserTest {
         open("/workers");
         chromium.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#workers tr[data-worker-id]"), 2));
         assertEquals("2", chromium.textOf(By.id("nav-workers-count")));
+        assertEquals("1 / 8", chromium.textOf(By.cssSelector("#workers tr[data-worker-id=shop-worker-a1] .busy-count")));
+        assertTrue(chromium.textOf(By.cssSelector("#workers li[data-job-id='" + id(11, "mail") + "']")).endsWith("on mail for 5s"));
         chromium.screenshotForDocs("dashboard-workers");
 
         open("/jobs/" + encoded(FAILED_CHARGE));
@@ -264,6 +281,7 @@ class DashboardViewsBrowserTest {
      * finished jobs, a task's run waiting, two workers; every id fixed.
      */
     private void fillBroker() throws InterruptedException {
+        fillHistory();
         fixture.jobFailedTwice(FAILED_CHARGE, "ChargeCard", "payments", "{\"orderId\":\"7d1e\",\"amount\":4200}",
                 "java.net.SocketTimeoutException: Read timed out", "java.lang.IllegalStateException: card declined (insufficient funds)");
         fixture.jobFailedTwice(FAILED_MAIL, "SendWelcomeEmail", "mail", "{\"userId\":42,\"template\":\"welcome\"}",
@@ -280,8 +298,38 @@ class DashboardViewsBrowserTest {
         fixture.enqueue(id(40, "payments"), "ChargeCard", "payments", "{\"orderId\":\"9b02\",\"amount\":1999}");
         broker.claimTick("Health.check", Instant.parse("2026-01-05T09:00:00Z"), null, false);
         clock.advance(Duration.ofSeconds(5));
-        fixture.heartbeat("shop-worker-a1", List.of("mail", "payments"), 8);
+        fixture.heartbeat("shop-worker-a1", List.of("mail", "payments"), 8,
+                List.of(new BusySlot(id(11, "mail"), "SendWelcomeEmail", "mail", clock.instant().minusSeconds(5))));
         fixture.heartbeat("shop-worker-b2", List.of("reports"), 2);
         assertEquals(Optional.of(JobState.ACTIVE), broker.status(id(11, "mail")), "the fixture is what the views expect");
+    }
+
+    /**
+     * The hour before: every minute some mail and payment jobs complete (rushes and lulls) and a
+     * few attempts fail and are retried, so the chart and the completed list have a shape. Ends at
+     * the fixture's start time with every queue empty; counts what it did for the assertions.
+     */
+    private void fillHistory() throws InterruptedException {
+        Instant start = clock.instant();
+        int number = 0;
+        for (int minute = 0; minute < 58; minute++) {
+            clock.set(start.minus(Duration.ofMinutes(58 - minute)));
+            int completions = 6 + (int) Math.round(14 * (1 + Math.sin(minute / 6.0))) + (minute % 7 == 3 ? 12 : 0);
+            for (int i = 0; i < completions; i++) {
+                String queue = i % 3 == 0 ? "payments" : "mail";
+                String name = queue.equals("payments") ? "ChargeCard" : "SendWelcomeEmail";
+                fixture.enqueue(id(1000 + number++, queue), name, queue, "{}");
+                JobMessage job = broker.fetch("shop-worker-a1", List.of(queue), 1, Duration.ZERO).get(0);
+                if (i < minute % 4) {
+                    broker.retry("shop-worker-a1", job, new Failure(1, clock.instant(), "timed out", ""), clock.instant());
+                    job = broker.fetch("shop-worker-a1", List.of(queue), 1, Duration.ZERO).get(0);
+                    historyRetried++;
+                }
+                clock.advance(Duration.ofMillis(40 + (i * 37L) % 400));
+                broker.complete("shop-worker-a1", List.of(job));
+                historyCompleted++;
+            }
+        }
+        clock.set(start);
     }
 }
