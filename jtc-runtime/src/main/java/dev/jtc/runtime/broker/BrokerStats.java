@@ -22,6 +22,11 @@ public record BrokerStats(List<QueueStats> queues, long failed, long processed, 
         brokenKeys = List.copyOf(brokenKeys);
     }
 
+    /** Whether one of the live workers listens to {@code queue}. */
+    public boolean listenedTo(String queue) {
+        return workers.stream().anyMatch(w -> w.queues().contains(queue));
+    }
+
     /** A snapshot without broken keys (the in-memory broker never has any). */
     public BrokerStats(List<QueueStats> queues, long failed, long processed, long failures, List<WorkerInfo> workers) {
         this(queues, failed, processed, failures, workers, List.of());

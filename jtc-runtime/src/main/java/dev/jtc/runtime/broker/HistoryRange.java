@@ -26,7 +26,7 @@ public final class HistoryRange {
         long first = resolution.bucketStart(from);
         long last = resolution.bucketStart(to);
         long count = (last - first) / width + 1;
-        long kept = resolution.retention().toMillis() / width;
+        long kept = resolution.bucketsKept();
         if (count > kept) {
             throw new IllegalArgumentException("history range of " + count + " " + resolution.wireName()
                     + " buckets is longer than the " + kept + " that are kept");

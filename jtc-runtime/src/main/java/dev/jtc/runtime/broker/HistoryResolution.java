@@ -30,6 +30,11 @@ public enum HistoryResolution {
         return retention;
     }
 
+    /** How many buckets are kept: the retention over the width (360 minutes, 56 days). */
+    public int bucketsKept() {
+        return (int) (retention.toMillis() / width.toMillis());
+    }
+
     /** The start (epoch millis) of the bucket {@code at} falls into. */
     public long bucketStart(Instant at) {
         long ms = at.toEpochMilli();

@@ -48,8 +48,7 @@ final class StatsCommand implements Callable<Integer> {
             for (QueueStats q : stats.queues()) {
                 queues.row(q.queue(), q.paused() ? "paused" : "running", q.ready(), q.scheduled(), q.active(),
                         q.latency(now).map(DisplayFormat::span).orElse("-"));
-                boolean listened = stats.workers().stream().anyMatch(w -> w.queues().contains(q.queue()));
-                if (q.ready() > 0 && !listened) {
+                if (q.ready() > 0 && !stats.listenedTo(q.queue())) {
                     unlistened.add(q.queue());
                 }
             }

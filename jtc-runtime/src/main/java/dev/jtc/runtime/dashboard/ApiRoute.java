@@ -138,14 +138,11 @@ final class ApiRoute implements Route {
                     + DisplayFormat.span(HistoryResolution.MINUTE.retention()) + ") or ?resolution=day (kept "
                     + DisplayFormat.span(HistoryResolution.DAY.retention()) + ")");
         }
-        int kept = (int) (resolution.retention().toMillis() / resolution.width().toMillis());
+        int kept = resolution.bucketsKept();
         int buckets = query.integer("buckets", Math.min(kept, resolution == HistoryResolution.MINUTE
                 ? DEFAULT_MINUTE_BUCKETS : DEFAULT_DAY_BUCKETS), 1, kept);
         String queue = query.text("queue", null);
-        if (queue != null && !Names.isValid(queue)) {
-            throw new BadRequest("'" + queue + "' is not a queue name", "queue names are made of A-Z a-z 0-9 . _ -");
-        }
-        return Response.json(snapshots.history(resolution, buckets, queue));
+        return Response.json(snapshots.history(resolution, buckets, queue == null ? null : validQueue(queue)));
     }
 
     private Response readQueue(String method, String queue, String stateName, QueryParameters query) {
@@ -275,7 +272,10 @@ final class ApiRoute implements Route {
     }
 
     private static String decodeQueue(String segment) {
-        String queue = decode(segment);
+        return validQueue(decode(segment));
+    }
+
+    private static String validQueue(String queue) {
         if (!Names.isValid(queue)) {
             throw new BadRequest("'" + queue + "' is not a queue name", "queue names are made of A-Z a-z 0-9 . _ -");
         }

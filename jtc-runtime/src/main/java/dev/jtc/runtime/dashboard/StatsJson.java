@@ -41,7 +41,7 @@ final class StatsJson {
             } else {
                 json.writeNullField("latencySeconds");
             }
-            json.writeBooleanField("listened", stats.workers().stream().anyMatch(w -> w.queues().contains(queue.queue())));
+            json.writeBooleanField("listened", stats.listenedTo(queue.queue()));
             json.writeEndObject();
             paused += queue.paused() ? 1 : 0;
             ready += queue.ready();
