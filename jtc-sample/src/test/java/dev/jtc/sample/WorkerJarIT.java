@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +54,8 @@ class WorkerJarIT {
             assertEquals(List.of(), compileTimeOnly, "the processor and Dagger's compiler belong on the processor path only");
             assertTrue(file.getEntry("dev/jtc/sample/ShopAppWorker.class") != null, "the generated worker is missing");
             assertTrue(file.getEntry("META-INF/services/org.slf4j.spi.SLF4JServiceProvider") != null,
-                    "slf4j-simple's service file is missing, so logging would bind to nothing");
+                    "Logback's SLF4J service file is missing, so logging would bind to nothing");
+            assertTrue(file.getEntry("logback.xml") != null, "the shop's logback.xml is missing");
         }
     }
 
@@ -79,6 +83,29 @@ class WorkerJarIT {
         assertTrue(run.out().contains("ShopApp demo: an in-memory broker and one worker"), run.describe());
         assertTrue(run.out().contains("Demo jobs: 6 completed, 0 failed, 0 still pending"), run.describe());
         assertTrue(Pattern.compile("Scheduled ticks run: [1-9]").matcher(run.out()).find(), run.describe());
+    }
+
+    @Test
+    void everyLineAJobLogsNamesThatJobThroughTheMdc() throws Exception {
+        Run run = javaJar("demo");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        // The demo's own report on standard output: "[run]    charge-payment    <id>@payments attempt 1".
+        Set<String> chargeIds = Pattern.compile("(?m)^\\[run\\]\\s+charge-payment\\s+(\\S+@payments) attempt").matcher(run.out())
+                .results().map(match -> match.group(1)).collect(Collectors.toSet());
+        assertEquals(2, chargeIds.size(), run.describe());
+        // The job's own lines on standard error, through logback.xml's pattern with jtc.jobName and jtc.jobId.
+        List<String> chargeLines = run.err().lines().filter(line -> line.contains("ChargePayment - charging")).toList();
+        assertEquals(3, chargeLines.size(), "two payments, one of them retried once: " + run.describe());
+        Pattern withTheJob = Pattern.compile(" INFO  \\[charge-payment (\\S+@payments)\\] ChargePayment - charging ");
+        for (String line : chargeLines) {
+            Matcher matcher = withTheJob.matcher(line);
+            assertTrue(matcher.find(), "no job name and id in: " + line);
+            assertTrue(chargeIds.contains(matcher.group(1)), line + " names a job the demo did not run: " + chargeIds);
+        }
+        // The worker's own lines outside any job carry no brackets.
+        assertTrue(Pattern.compile("(?m) INFO  Worker - worker \\S+ started: ").matcher(run.err()).find(), run.describe());
+        assertTrue(run.out().lines().noneMatch(line -> line.contains("ChargePayment - ")), "log lines belong on standard error");
     }
 
     @Test
