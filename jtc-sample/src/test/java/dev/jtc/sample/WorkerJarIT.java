@@ -9,14 +9,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -128,49 +136,156 @@ class WorkerJarIT {
 
     @Test
     void workAgainstRedisStopsGracefullyOnSigterm() throws Exception {
-        try (RedisServerProcess redis = RedisServerProcess.start()) {
-            List<String> command = javaJarCommand("work", "--shutdown-grace", "5s");
-            ProcessBuilder builder = processBuilder(command);
-            builder.environment().put("JTC_REDIS_URL", redis.url());
-            Process process = builder.start();
-            try {
-                process.getOutputStream().close();
-                CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-                StringBuilder out = new StringBuilder();
-                CompletableFuture<Void> running = new CompletableFuture<>();
-                CompletableFuture<Void> outDone = CompletableFuture.runAsync(() -> {
-                    try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                            synchronized (out) {
-                                out.append(line).append('\n');
-                            }
-                            if (line.startsWith("worker ") && line.contains(" running: ")) {
-                                running.complete(null);
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } finally {
-                        running.complete(null);
-                    }
-                });
-                running.get(90, TimeUnit.SECONDS);
-                assertTrue(process.isAlive(), "the worker exited before it was asked to stop: " + out + err.getNow(""));
+        try (RedisServerProcess redis = RedisServerProcess.start();
+                LiveWorker worker = LiveWorker.start(Map.of("JTC_REDIS_URL", redis.url()), "work", "--shutdown-grace", "5s")) {
+            worker.awaitLine(line -> line.startsWith("worker ") && line.contains(" running: "));
 
-                // SIGTERM, as docker stop and systemctl stop send it; through the handle, because
-                // Process.destroy() would also close the streams this test is still reading.
-                assertTrue(process.toHandle().destroy(), "could not send SIGTERM to " + process.pid());
+            String described = worker.stopWithSigterm();
 
-                assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the worker did not stop within 60 s of SIGTERM: " + out);
-                outDone.join();
-                String described = String.join(" ", command) + " exited with " + process.exitValue() + "\n--- stdout\n" + out
-                        + "--- stderr\n" + err.join();
-                assertEquals(0, process.exitValue(), described);
-                assertTrue(err.join().contains("SIGTERM: stopping gracefully"), described);
-                assertTrue(Pattern.compile("(?m)^worker \\S+ stopped$").matcher(out).find(), described);
-            } finally {
-                process.destroyForcibly().waitFor();
+            assertEquals(0, worker.exitCode(), described);
+            assertTrue(worker.err().contains("SIGTERM: stopping gracefully"), described);
+            assertTrue(Pattern.compile("(?m)^worker \\S+ stopped$").matcher(worker.out()).find(), described);
+        }
+    }
+
+    @Test
+    void workServesMetricsAndHealthOfTheJobsItRuns() throws Exception {
+        try (RedisServerProcess redis = RedisServerProcess.start();
+                LiveWorker worker = LiveWorker.start(Map.of("JTC_REDIS_URL", redis.url()),
+                        "work", "--metrics-port", "0", "--metrics-host", "127.0.0.1", "--shutdown-grace", "5s")) {
+            String serving = worker.awaitLine(line -> line.startsWith("metrics and health on http://127.0.0.1:"));
+            Matcher port = Pattern.compile(":(\\d+)/metrics").matcher(serving);
+            assertTrue(port.find(), serving);
+            URI base = URI.create("http://127.0.0.1:" + port.group(1));
+            worker.awaitLine(line -> line.startsWith("worker ") && line.contains(" running: "));
+
+            // The sandbox card whose first attempt times out: one retry, then both charges complete.
+            for (String payload : List.of("{\"orderId\":7001,\"amount\":\"9.50\",\"currency\":\"EUR\",\"cardToken\":\"tok_visa\"}",
+                    "{\"orderId\":7002,\"amount\":\"4.00\",\"currency\":\"EUR\",\"cardToken\":\"tok_flaky_network\"}")) {
+                ProcessBuilder enqueue = processBuilder(javaJarCommand("enqueue", "charge-payment", payload));
+                enqueue.environment().put("JTC_REDIS_URL", redis.url());
+                Run run = finish(enqueue.command(), enqueue.start());
+                assertEquals(0, run.exitCode(), run.describe());
             }
+
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Pattern completed = Pattern.compile("(?m)^jtc_jobs_completed_total\\{[^}]*job=\"charge-payment\"[^}]*queue=\"payments\"[^}]*} 2\\.0$");
+            String scrape = "";
+            for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60); !completed.matcher(scrape).find(); Thread.sleep(200)) {
+                assertTrue(System.nanoTime() < deadline, "the scrape never counted two completed charges:\n" + scrape + worker.describe());
+                HttpResponse<String> response = get(http, base.resolve("/metrics"));
+                assertEquals(200, response.statusCode(), response.body());
+                scrape = response.body();
+            }
+            assertTrue(Pattern.compile("(?m)^jtc_jobs_retried_total\\{[^}]*job=\"charge-payment\"[^}]*} 1\\.0$").matcher(scrape).find(), scrape);
+            assertTrue(Pattern.compile("(?m)^jtc_jobs_duration_seconds_count\\{[^}]*job=\"charge-payment\"[^}]*} 2$").matcher(scrape).find(), scrape);
+            assertTrue(scrape.contains("application=\"ShopApp\""), scrape);
+            HttpResponse<String> ready = get(http, base.resolve("/health/ready"));
+            assertEquals(200, ready.statusCode(), ready.body());
+            assertTrue(ready.body().startsWith("{\"status\":\"UP\""), ready.body());
+
+            String described = worker.stopWithSigterm();
+            assertEquals(0, worker.exitCode(), described);
+            // The line work logs per completed job (on dev.jtc.jobs, after the job: it names the job itself).
+            assertTrue(Pattern.compile("(?m) INFO  jobs - job \\S+@payments \\(charge-payment\\) completed in \\d+ ms \\(queue payments, attempt 2\\)$")
+                    .matcher(worker.err()).find(), described);
+        }
+    }
+
+    private static HttpResponse<String> get(HttpClient http, URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * {@code java -jar ... work} running in a child process: its output read line by line as it
+     * comes, so a test can wait for a line, then stopped with SIGTERM as {@code docker stop} and
+     * {@code systemctl stop} stop it.
+     */
+    private static final class LiveWorker implements AutoCloseable {
+
+        private final List<String> command;
+        private final Process process;
+        private final StringBuilder out = new StringBuilder();
+        private final CompletableFuture<String> err;
+        private final CompletableFuture<Void> outDone;
+
+        private LiveWorker(List<String> command, Process process) {
+            this.command = command;
+            this.process = process;
+            this.err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
+            this.outDone = CompletableFuture.runAsync(() -> {
+                try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        synchronized (out) {
+                            out.append(line).append('\n');
+                            out.notifyAll();
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        static LiveWorker start(Map<String, String> environment, String... args) throws IOException {
+            List<String> command = javaJarCommand(args);
+            ProcessBuilder builder = processBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            process.getOutputStream().close();
+            return new LiveWorker(command, process);
+        }
+
+        /** The first line of standard output that matches, waiting up to 90 s for it. */
+        String awaitLine(Predicate<String> wanted) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            synchronized (out) {
+                while (true) {
+                    Optional<String> line = out.toString().lines().filter(wanted).findFirst();
+                    if (line.isPresent()) {
+                        return line.get();
+                    }
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    assertTrue(left > 0 && !outDone.isDone(), "the worker printed no such line: " + describe());
+                    out.wait(Math.max(1, Math.min(left, 500)));
+                }
+            }
+        }
+
+        /** Sends SIGTERM, waits for the exit and returns the command, exit code and output for messages. */
+        String stopWithSigterm() throws InterruptedException {
+            assertTrue(process.isAlive(), "the worker exited before it was asked to stop: " + describe());
+            // Through the handle, because Process.destroy() would also close the streams still being read.
+            assertTrue(process.toHandle().destroy(), "could not send SIGTERM to " + process.pid());
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the worker did not stop within 60 s of SIGTERM: " + describe());
+            outDone.join();
+            err.join();
+            return describe();
+        }
+
+        int exitCode() {
+            return process.exitValue();
+        }
+
+        String out() {
+            synchronized (out) {
+                return out.toString();
+            }
+        }
+
+        /** Standard error so far: complete once the worker has exited. */
+        String err() {
+            return err.isDone() ? err.join() : "";
+        }
+
+        String describe() {
+            return String.join(" ", command) + (process.isAlive() ? " still running" : " exited with " + process.exitValue())
+                    + "\n--- stdout\n" + out() + "--- stderr\n" + err.getNow("(still being read)");
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroyForcibly().waitFor();
         }
     }
 
@@ -183,7 +298,11 @@ class WorkerJarIT {
 
     private static Run javaJar(String... args) throws IOException, InterruptedException {
         List<String> command = javaJarCommand(args);
-        Process process = processBuilder(command).start();
+        return finish(command, processBuilder(command).start());
+    }
+
+    /** Waits up to 90 s for a started command to exit, with its output. */
+    private static Run finish(List<String> command, Process process) throws IOException, InterruptedException {
         process.getOutputStream().close();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
