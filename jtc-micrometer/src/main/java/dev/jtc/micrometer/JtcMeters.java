@@ -55,7 +55,8 @@ final class JtcMeters implements ProcessMetrics {
     private final MeterRegistry registry;
     private final Broker broker;
     private final Clock clock;
-    private final Map<String, JobMeters> jobs = new ConcurrentHashMap<>();
+    /** Per queue, then per job name: two lookups with the job's own strings, so a job allocates no key. */
+    private final Map<String, Map<String, JobMeters>> jobs = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
     private final Map<String, Timer> tickLags = new ConcurrentHashMap<>();
     private final MultiGauge ready;
@@ -88,8 +89,14 @@ final class JtcMeters implements ProcessMetrics {
     }
 
     private JobMeters meters(JobMessage job) {
-        return jobs.computeIfAbsent(job.name() + '\n' + job.queue(), key -> {
-            Tags tags = Tags.of("job", job.name(), "queue", job.queue());
+        Map<String, JobMeters> ofQueue = jobs.get(job.queue());
+        JobMeters meters = ofQueue == null ? null : ofQueue.get(job.name());
+        return meters != null ? meters : register(job.name(), job.queue());
+    }
+
+    private JobMeters register(String name, String queue) {
+        return jobs.computeIfAbsent(queue, q -> new ConcurrentHashMap<>()).computeIfAbsent(name, n -> {
+            Tags tags = Tags.of("job", name, "queue", queue);
             return new JobMeters(
                     Counter.builder("jtc.jobs.completed").description("Attempts that completed").tags(tags).register(registry),
                     Counter.builder("jtc.jobs.failed").description("Attempts that failed, retried or not").tags(tags).register(registry),
@@ -103,9 +110,12 @@ final class JtcMeters implements ProcessMetrics {
     public void jobStarted(JobMessage job) {
         Instant readySince = job.runAt() != null && job.runAt().isAfter(job.enqueuedAt()) ? job.runAt() : job.enqueuedAt();
         Duration waited = Duration.between(readySince, clock.instant());
-        latencies.computeIfAbsent(job.queue(), queue -> Timer.builder("jtc.jobs.latency")
-                        .description("From when a job became ready to when it started").tag("queue", queue).register(registry))
-                .record(waited.isNegative() ? Duration.ZERO : waited);
+        Timer timer = latencies.get(job.queue());
+        if (timer == null) {
+            timer = latencies.computeIfAbsent(job.queue(), queue -> Timer.builder("jtc.jobs.latency")
+                    .description("From when a job became ready to when it started").tag("queue", queue).register(registry));
+        }
+        timer.record(waited.isNegative() ? Duration.ZERO : waited);
     }
 
     @Override
