@@ -79,6 +79,49 @@ public interface Broker extends AutoCloseable {
     /** Puts jobs this worker fetched but did not run back at the head of their queues (shutdown). */
     void release(String workerId, List<JobMessage> jobs);
 
+    /**
+     * Puts a job this worker fetched back to wait until {@code runAt}, without spending the attempt
+     * its fetch started: a limit or a middleware postponed it. Scheduled if {@code runAt} is in the
+     * future, else at the tail of its queue. A job no longer in the worker's in-flight set is left
+     * alone, so the call may be repeated.
+     */
+    void postpone(String workerId, JobMessage job, Instant runAt);
+
+    // --- limits shared by every worker ---------------------------------------------------------
+
+    /**
+     * Takes one of the {@code limit} holds under {@code key} for {@code holder}, until {@code ttl}
+     * from now (renew it with {@link #renewLeases}); holds whose time has passed are dropped first.
+     * A concurrency limit is a lease with {@code limit} K, "without overlapping" one with limit 1.
+     *
+     * @return true if {@code holder} now holds one (it may have held it already), false if all
+     *     {@code limit} are held by others
+     * @throws IllegalArgumentException for a key outside {@link Lease#isValidKey}, or a limit below 1
+     */
+    boolean acquireLease(String key, String holder, int limit, Duration ttl);
+
+    /** Gives a hold back; nothing happens if {@code holder} no longer has it. */
+    void releaseLease(Lease lease);
+
+    /**
+     * Extends the holds still held to {@code ttl} from now, in as few round trips as the broker
+     * allows (the worker calls it with its heartbeat).
+     *
+     * @return the leases that were no longer held (their time had passed)
+     */
+    List<Lease> renewLeases(List<Lease> leases, Duration ttl);
+
+    /**
+     * Counts one start under {@code key} if fewer than {@code limit} were counted in the last
+     * {@code window}: a sliding window, so no window of that length ever holds more than
+     * {@code limit} starts.
+     *
+     * @return empty if counted; otherwise the earliest time a start may be counted
+     * @throws IllegalArgumentException for a key outside {@link Lease#isValidKey}, a limit below 1
+     *     or a window that is not positive
+     */
+    Optional<Instant> acquireRate(String key, String holder, int limit, Duration window);
+
     // --- workers and recovery ------------------------------------------------------------------
 
     /** Says the worker is alive until {@code ttl} from now. */

@@ -71,6 +71,10 @@ public final class InMemoryBroker implements Broker {
     private final Map<String, Map<HistoryResolution, TreeMap<Long, long[]>>> history = new HashMap<>();
     private final Map<String, Deque<CompletedJob>> recentlyCompleted = new HashMap<>();
     private final Set<String> paused = new HashSet<>();
+    /** Limit key → holder → held until (ms). */
+    private final Map<String, Map<String, Long>> leases = new HashMap<>();
+    /** Limit key → the start times (ms) counted in its window, oldest first. */
+    private final Map<String, ArrayDeque<Long>> rates = new HashMap<>();
     private long sequence;
     private long processed;
     private long failures;
@@ -316,6 +320,109 @@ public final class InMemoryBroker implements Broker {
                 makeReady(record, false);
                 changed.signalAll();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void postpone(String workerId, JobMessage job, Instant runAt) {
+        lock.lock();
+        try {
+            open();
+            JobRecord record = takeInFlight(workerId, job, "postpone");
+            if (record == null) {
+                return;
+            }
+            record.workerId = null;
+            record.message = record.message.withAttempt(record.message.attempt() - 1).withRunAt(runAt);
+            if (runAt.isAfter(clock.instant())) {
+                schedule(record, runAt);
+            } else {
+                makeReady(record, false);
+            }
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // --- limits ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean acquireLease(String key, String holder, int limit, Duration ttl) {
+        Lease.checkLease(key, limit);
+        lock.lock();
+        try {
+            open();
+            long now = clock.millis();
+            Map<String, Long> holds = leases.computeIfAbsent(key, k -> new HashMap<>());
+            holds.values().removeIf(until -> until <= now);
+            if (!holds.containsKey(holder) && holds.size() >= limit) {
+                return false;
+            }
+            holds.put(holder, now + ttl.toMillis());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        lock.lock();
+        try {
+            open();
+            Map<String, Long> holds = leases.get(lease.key());
+            if (holds != null && holds.remove(lease.holder()) != null && holds.isEmpty()) {
+                leases.remove(lease.key());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Lease> renewLeases(List<Lease> held, Duration ttl) {
+        lock.lock();
+        try {
+            open();
+            long now = clock.millis();
+            List<Lease> lapsed = new ArrayList<>();
+            for (Lease lease : held) {
+                Map<String, Long> holds = leases.get(lease.key());
+                Long until = holds == null ? null : holds.get(lease.holder());
+                if (until == null || until <= now) {
+                    if (holds != null) {
+                        holds.remove(lease.holder());
+                    }
+                    lapsed.add(lease);
+                } else {
+                    holds.put(lease.holder(), now + ttl.toMillis());
+                }
+            }
+            return lapsed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Instant> acquireRate(String key, String holder, int limit, Duration window) {
+        Lease.checkRate(key, limit, window);
+        lock.lock();
+        try {
+            open();
+            long now = clock.millis();
+            ArrayDeque<Long> starts = rates.computeIfAbsent(key, k -> new ArrayDeque<>());
+            while (!starts.isEmpty() && starts.peekFirst() <= now - window.toMillis()) {
+                starts.pollFirst();
+            }
+            if (starts.size() < limit) {
+                starts.addLast(now);
+                return Optional.empty();
+            }
+            return Optional.of(Instant.ofEpochMilli(starts.peekFirst() + window.toMillis()));
         } finally {
             lock.unlock();
         }

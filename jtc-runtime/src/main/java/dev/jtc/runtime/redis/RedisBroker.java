@@ -17,6 +17,7 @@ import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobDetails;
 import dev.jtc.runtime.broker.JobIds;
 import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.Lease;
 import dev.jtc.runtime.broker.PayloadLimit;
 import dev.jtc.runtime.broker.PendingJob;
 import dev.jtc.runtime.broker.QueueStats;
@@ -617,6 +618,85 @@ public final class RedisBroker implements Broker {
         redis.run("schedule a retry of job " + job.id(), true,
                 jedis -> redis.eval(jedis, new ScriptCall(Script.RETRY, keys.scriptKeys(job.queue()), args)));
         acknowledged(workerId, List.of(job));
+    }
+
+    @Override
+    public void postpone(String workerId, JobMessage job, Instant runAt) {
+        List<String> args = baseArgs(job.queue(), clock.millis());
+        args.addAll(List.of(workerId, Long.toString(runAt.toEpochMilli()), job.id()));
+        redis.run("postpone job " + job.id(), true,
+                jedis -> redis.eval(jedis, new ScriptCall(Script.POSTPONE, keys.scriptKeys(job.queue()), args)));
+        acknowledged(workerId, List.of(job));
+    }
+
+    // --- limits ----------------------------------------------------------------------------------
+
+    @Override
+    public boolean acquireLease(String key, String holder, int limit, Duration ttl) {
+        Lease.checkLease(key, limit);
+        long now = clock.millis();
+        List<String> args = limitArgs(key, now, "lease", holder);
+        args.addAll(List.of("acquire", Integer.toString(limit), Long.toString(now + ttl.toMillis())));
+        // Idempotent: a holder that already holds a lease is answered 1 again.
+        Object reply = redis.run("take a hold on limit " + key, true, jedis -> redis.eval(jedis, limitCall(Script.LEASE, key, args)));
+        return RedisReplies.number(reply) == 1;
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        String key = keys.limitPrefix(lease.key()) + "lease";
+        redis.run("give back a hold on limit " + lease.key(), true, jedis -> jedis.zrem(key, lease.holder()));
+    }
+
+    @Override
+    public List<Lease> renewLeases(List<Lease> leases, Duration ttl) {
+        if (leases.isEmpty()) {
+            return List.of();
+        }
+        long now = clock.millis();
+        List<ScriptCall> calls = new ArrayList<>();
+        for (Lease lease : leases) {
+            List<String> args = limitArgs(lease.key(), now, "lease", lease.holder());
+            args.addAll(List.of("renew", Long.toString(now + ttl.toMillis())));
+            calls.add(limitCall(Script.LEASE, lease.key(), args));
+        }
+        String operation = "renew " + leases.size() + " hold(s) on limits";
+        List<Object> replies = redis.run(operation, true, jedis -> redis.evalAll(jedis, calls, pipeline -> List.of()));
+        List<Lease> lapsed = new ArrayList<>();
+        for (int i = 0; i < leases.size(); i++) {
+            if (RedisReplies.number(RedisReplies.orThrow(replies.get(i), operation, redis.url())) == 0) {
+                lapsed.add(leases.get(i));
+            }
+        }
+        return lapsed;
+    }
+
+    @Override
+    public Optional<Instant> acquireRate(String key, String holder, int limit, Duration window) {
+        Lease.checkRate(key, limit, window);
+        List<String> args = limitArgs(key, clock.millis(), "rate", holder);
+        args.addAll(List.of(Integer.toString(limit), Long.toString(window.toMillis())));
+        // Not idempotent: a start counted twice after a lost reply would hold back one start too many.
+        Object reply = redis.run("count a start against rate limit " + key, false,
+                jedis -> redis.eval(jedis, limitCall(Script.RATE, key, args)));
+        long nextStart = RedisReplies.number(reply);
+        return nextStart == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(nextStart));
+    }
+
+    /** A limit script's ARGV: its prefix where a queue script has the queue's, the key, now, then which key and the holder. */
+    private List<String> limitArgs(String key, long now, String kind, String holder) {
+        List<String> args = new ArrayList<>();
+        args.add(keys.limitPrefix(key));
+        args.add(key);
+        args.add(Long.toString(now));
+        args.add(kind);
+        args.add(holder);
+        return args;
+    }
+
+    /** KEYS holds the one key the script touches, so that a cluster routes the call to its shard. */
+    private ScriptCall limitCall(Script script, String key, List<String> args) {
+        return new ScriptCall(script, List.of(keys.limitPrefix(key) + args.get(3)), args);
     }
 
     @Override

@@ -92,6 +92,15 @@ final class RedisKeys {
     }
 
     /**
+     * The prefix of the keys of one limit shared by every worker, {@code <ns>:limit:{<key>}:}: its
+     * holds ({@code lease}, ZSET) and its counted starts ({@code rate}, ZSET). Each limit has a
+     * hash tag of its own, so limits spread over a cluster's shards.
+     */
+    String limitPrefix(String key) {
+        return namespace + ":limit:{" + key + "}:";
+    }
+
+    /**
      * The KEYS every script of {@code queue} is called with, in the order the scripts expect:
      * ready, scheduled, unique, signal, failed, workers, stats, completed, recent, paused.
      */

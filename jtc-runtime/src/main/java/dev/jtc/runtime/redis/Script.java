@@ -35,6 +35,7 @@ enum Script {
     RETRY("retry"),
     FAIL("fail"),
     RELEASE("release"),
+    POSTPONE("postpone"),
     RECOVER("recover"),
     RECONCILE("reconcile"),
     UNREGISTER("unregister"),
@@ -45,7 +46,9 @@ enum Script {
     PURGE_FAILED("purge_failed"),
     QUEUE_STATS("queue_stats"),
     PAUSE("pause"),
-    REPAIR("repair");
+    REPAIR("repair"),
+    LEASE("lease"),
+    RATE("rate");
 
     private final String fileName;
     private final String body;

@@ -48,6 +48,8 @@ local function history_key(id) return P .. 'history:' .. id end
 local function active_key(worker) return P .. 'active:' .. worker end
 local function task_key(task) return P .. 'task:' .. task end
 local function bucket_key(resolution, start) return P .. resolution .. ':' .. start end
+-- A limit's key (lease.lua, rate.lua): there P is the limit's own prefix "<ns>:limit:{<key>}:", not a queue's.
+local function limit_key(kind) return P .. kind end
 
 -- The history resolutions: bucket width and how long a bucket is kept (HistoryResolution.java).
 local HISTORY = { { 'minute', 60000, 6 * 3600000 }, { 'day', 86400000, 56 * 86400000 } }

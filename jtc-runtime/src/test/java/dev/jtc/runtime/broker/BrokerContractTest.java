@@ -843,6 +843,111 @@ public abstract class BrokerContractTest {
         assertEquals(2, fetchOne("w1", "default").attempt());
     }
 
+    // --- postpone ------------------------------------------------------------------------------
+
+    @Test
+    void postponedJobWaitsUntilItsTimeWithoutSpendingAnAttempt() throws Exception {
+        JobMessage sent = job("default");
+        broker.enqueue(sent);
+        JobMessage taken = fetchOne("w1", "default");
+        assertEquals(1, taken.attempt());
+
+        broker.postpone("w1", taken, clock.instant().plusSeconds(5));
+
+        assertEquals(Optional.of(JobState.SCHEDULED), broker.status(sent.id()));
+        assertEquals(0, queueStats("default").active());
+        assertEquals(1, queueStats("default").scheduled());
+        assertEquals(List.of(), fetchNow("w1", 5, "default"), "not before its time");
+        clock.advance(Duration.ofSeconds(5));
+        JobMessage again = fetchOne("w2", "default");
+        assertEquals(sent.id(), again.id());
+        assertEquals(1, again.attempt(), "the postponed attempt did not count");
+        assertEquals(0, broker.stats().failures(), "a postponement is not a failure");
+    }
+
+    @Test
+    void postponeToNowPutsTheJobAtTheTailOfItsQueue() throws Exception {
+        JobMessage first = job("default");
+        JobMessage second = job("default");
+        broker.enqueueAll(List.of(first, second));
+        JobMessage taken = fetchOne("w1", "default");
+
+        broker.postpone("w1", taken, clock.instant());
+
+        assertEquals(Optional.of(JobState.QUEUED), broker.status(first.id()));
+        assertEquals(List.of(second.id(), first.id()), ids(fetchNow("w2", 5, "default")));
+    }
+
+    @Test
+    void postponeOfAJobTheWorkerNoLongerHoldsChangesNothing() throws Exception {
+        broker.enqueue(job("default"));
+        JobMessage taken = fetchOne("w1", "default");
+        broker.complete("w1", List.of(taken));
+
+        broker.postpone("w1", taken, clock.instant().plusSeconds(5));
+        broker.postpone("w2", taken, clock.instant().plusSeconds(5));
+
+        assertEquals(Optional.of(JobState.COMPLETED), broker.status(taken.id()));
+        assertEquals(0, queueStats("default").scheduled());
+    }
+
+    // --- limits --------------------------------------------------------------------------------
+
+    @Test
+    void aLeaseAdmitsUpToItsLimitOfHolders() {
+        assertTrue(broker.acquireLease("concurrency:Job", "a", 2, Duration.ofSeconds(15)));
+        assertTrue(broker.acquireLease("concurrency:Job", "b", 2, Duration.ofSeconds(15)));
+        assertFalse(broker.acquireLease("concurrency:Job", "c", 2, Duration.ofSeconds(15)));
+        assertTrue(broker.acquireLease("concurrency:Job", "a", 2, Duration.ofSeconds(15)), "a holder asking again still holds");
+        assertTrue(broker.acquireLease("concurrency:Other", "c", 2, Duration.ofSeconds(15)), "another key is another limit");
+
+        broker.releaseLease(new Lease("concurrency:Job", "a"));
+        broker.releaseLease(new Lease("concurrency:Job", "a"));
+
+        assertTrue(broker.acquireLease("concurrency:Job", "c", 2, Duration.ofSeconds(15)));
+        assertFalse(broker.acquireLease("concurrency:Job", "d", 2, Duration.ofSeconds(15)));
+    }
+
+    @Test
+    void aHoldLapsesWhenItIsNotRenewedInTime() {
+        Lease a = new Lease("overlap:Job:42", "a");
+        assertTrue(broker.acquireLease(a.key(), a.holder(), 1, Duration.ofSeconds(15)));
+        clock.advance(Duration.ofSeconds(10));
+        assertEquals(List.of(), broker.renewLeases(List.of(a), Duration.ofSeconds(15)));
+        clock.advance(Duration.ofSeconds(10));
+        assertFalse(broker.acquireLease(a.key(), "b", 1, Duration.ofSeconds(15)), "renewed: still held 20 s after it was taken");
+
+        clock.advance(Duration.ofSeconds(6));
+        assertTrue(broker.acquireLease(a.key(), "b", 1, Duration.ofSeconds(15)), "not renewed for 16 s: lapsed");
+        assertEquals(List.of(a), broker.renewLeases(List.of(a, new Lease(a.key(), "b")), Duration.ofSeconds(15)),
+                "the lapsed hold is reported, the live one renewed");
+    }
+
+    @Test
+    void aRateLimitCountsStartsInASlidingWindow() {
+        Duration second = Duration.ofSeconds(1);
+        assertEquals(Optional.empty(), broker.acquireRate("rate:Job", "j1", 2, second));
+        clock.advance(Duration.ofMillis(400));
+        assertEquals(Optional.empty(), broker.acquireRate("rate:Job", "j2", 2, second));
+        clock.advance(Duration.ofMillis(300));
+        Instant firstStart = START;
+        assertEquals(Optional.of(firstStart.plus(second)), broker.acquireRate("rate:Job", "j3", 2, second),
+                "full: the next start may come when the first leaves the window");
+        assertEquals(Optional.empty(), broker.acquireRate("rate:Other", "j3", 2, second), "another key is another limit");
+
+        clock.advance(Duration.ofMillis(300)); // the first start is exactly one window old
+        assertEquals(Optional.empty(), broker.acquireRate("rate:Job", "j3", 2, second));
+        assertEquals(Optional.of(firstStart.plusMillis(400).plus(second)), broker.acquireRate("rate:Job", "j4", 2, second));
+    }
+
+    @Test
+    void limitKeysAndArgumentsAreChecked() {
+        assertThrows(IllegalArgumentException.class, () -> broker.acquireLease("has space", "a", 1, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> broker.acquireLease("k", "a", 0, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> broker.acquireRate("{braces}", "a", 1, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> broker.acquireRate("k", "a", 1, Duration.ZERO));
+    }
+
     // --- cancel and status ---------------------------------------------------------------------
 
     @Test

@@ -81,6 +81,31 @@ public abstract class ForwardingBroker implements Broker {
     }
 
     @Override
+    public void postpone(String workerId, JobMessage job, Instant runAt) {
+        delegate.postpone(workerId, job, runAt);
+    }
+
+    @Override
+    public boolean acquireLease(String key, String holder, int limit, Duration ttl) {
+        return delegate.acquireLease(key, holder, limit, ttl);
+    }
+
+    @Override
+    public void releaseLease(Lease lease) {
+        delegate.releaseLease(lease);
+    }
+
+    @Override
+    public List<Lease> renewLeases(List<Lease> leases, Duration ttl) {
+        return delegate.renewLeases(leases, ttl);
+    }
+
+    @Override
+    public Optional<Instant> acquireRate(String key, String holder, int limit, Duration window) {
+        return delegate.acquireRate(key, holder, limit, window);
+    }
+
+    @Override
     public void heartbeat(WorkerInfo worker, Duration ttl) {
         delegate.heartbeat(worker, ttl);
     }

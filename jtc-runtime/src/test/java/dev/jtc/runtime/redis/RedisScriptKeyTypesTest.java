@@ -60,6 +60,7 @@ class RedisScriptKeyTypesTest {
 
     private static final String Q = "q";
     private static final String P = "jtc:{q}:";
+    private static final String LIMIT = "concurrency:Job";
     private static final String ASIDE = "test:aside";
     private static final String MARK = "not what jtc keeps here";
 
@@ -223,6 +224,19 @@ class RedisScriptKeyTypesTest {
                 broker.release("w1", List.of(fetched.get("held"), fetched.get("held2")));
                 return false;
             });
+            case POSTPONE -> new Scenario("w1", id("held"), null, Set.of(), null, () -> {
+                broker.postpone("w1", fetched.get("held"), clock.instant().plusSeconds(30));
+                return false;
+            });
+            // The limit scripts touch only their limit's key, never a job: ARGV[4] names which key.
+            case LEASE -> new Scenario("lease", null, null, Set.of(), null, () -> {
+                broker.acquireLease(LIMIT, "holder", 1, Duration.ofSeconds(15));
+                return false;
+            });
+            case RATE -> new Scenario("rate", null, null, Set.of(), null, () -> {
+                broker.acquireRate(LIMIT, "holder", 1, Duration.ofSeconds(1));
+                return false;
+            });
             case RECOVER -> new Scenario(null, id("deadJob"), "dead", Set.of(), null, () -> {
                 broker.recoverDeadWorkers(3);
                 return false;
@@ -287,6 +301,7 @@ class RedisScriptKeyTypesTest {
         return switch (c.key()) {
             case "active_key(ARGV[4])" -> P + "active:" + s.argv4();
             case "task_key(ARGV[4])" -> P + "task:" + s.argv4();
+            case "limit_key(ARGV[4])" -> "jtc:limit:{" + LIMIT + "}:" + s.argv4();
             default -> throw new AssertionError("no key expression '" + c.key() + "' is known to this test: teach it");
         };
     }
