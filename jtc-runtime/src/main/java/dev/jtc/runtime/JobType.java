@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param backoffCap the largest backoff bound
  * @param fingerprint a short hash of {@code schema}, sent with every payload
  * @param schema the payload's parameters in canonical form, e.g. {@code "userId:long,template:String"}
+ * @param limits the limits every worker together holds the job to: concurrency, rate, one at a
+ *     time per key ({@link JobLimits#NONE} for none)
  */
 public record JobType(
         String name,
@@ -25,7 +27,8 @@ public record JobType(
         Duration backoffBase,
         Duration backoffCap,
         String fingerprint,
-        String schema) {
+        String schema,
+        JobLimits limits) {
 
     public static final Duration NO_TIMEOUT = Duration.ZERO;
     public static final Duration DEFAULT_BACKOFF_BASE = Duration.ofSeconds(1);
@@ -39,9 +42,16 @@ public record JobType(
         Objects.requireNonNull(backoffCap, "backoffCap");
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(schema, "schema");
+        Objects.requireNonNull(limits, "limits");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must not be negative: " + retries);
         }
+    }
+
+    /** A job type without limits. */
+    public JobType(String name, String queue, int retries, Duration timeout, Duration backoffBase, Duration backoffCap,
+            String fingerprint, String schema) {
+        this(name, queue, retries, timeout, backoffBase, backoffCap, fingerprint, schema, JobLimits.NONE);
     }
 
     public boolean hasTimeout() {

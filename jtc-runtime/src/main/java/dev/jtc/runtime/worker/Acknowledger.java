@@ -7,6 +7,7 @@ import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.JobMessage;
 import dev.jtc.runtime.worker.Outcome.Completed;
 import dev.jtc.runtime.worker.Outcome.Failed;
+import dev.jtc.runtime.worker.Outcome.Postponed;
 import dev.jtc.runtime.worker.Outcome.Rejected;
 import dev.jtc.runtime.worker.Outcome.Released;
 import dev.jtc.runtime.worker.Outcome.Retried;
@@ -243,6 +244,8 @@ final class Acknowledger {
             broker.fail(workerId, f.job(), f.failure());
         } else if (first instanceof Rejected r) {
             broker.reject(workerId, r.job(), r.failure());
+        } else if (first instanceof Postponed p) {
+            broker.postpone(workerId, p.job(), p.runAt());
         }
     }
 
@@ -257,6 +260,8 @@ final class Acknowledger {
             listener.jobFailed(f.job(), f.failure());
         } else if (outcome instanceof Rejected r) {
             listener.jobFailed(r.job(), r.failure());
+        } else if (outcome instanceof Postponed p) {
+            listener.jobPostponed(p.job(), p.runAt(), p.reason());
         }
     }
 

@@ -72,6 +72,11 @@ final class ListenerFanOut implements WorkerListener {
     }
 
     @Override
+    public void jobPostponed(JobMessage job, Instant runAt, String reason) {
+        each("jobPostponed", l -> l.jobPostponed(job, runAt, reason));
+    }
+
+    @Override
     public void jobReleased(JobMessage job) {
         each("jobReleased", l -> l.jobReleased(job));
     }

@@ -22,6 +22,9 @@ sealed interface Outcome {
     /** Cannot run at all (unknown name, undecodable payload). */
     record Rejected(JobMessage job, Failure failure) implements Outcome {}
 
+    /** Held back by a limit or a middleware: waits until {@code runAt}, the attempt not counted. */
+    record Postponed(JobMessage job, Instant runAt, String reason) implements Outcome {}
+
     /** Did not finish within the shutdown grace; goes back to its queue. */
     record Released(JobMessage job) implements Outcome {}
 }

@@ -1,5 +1,6 @@
 package dev.jtc.runtime.worker;
 
+import dev.jtc.runtime.AttemptPostponedException;
 import dev.jtc.runtime.Backoff;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.JobType;
@@ -10,6 +11,7 @@ import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.BrokerException;
 import dev.jtc.runtime.broker.Failure;
 import dev.jtc.runtime.broker.JobMessage;
+import dev.jtc.runtime.broker.Lease;
 import dev.jtc.runtime.broker.RecoveryResult;
 import dev.jtc.runtime.broker.BusySlot;
 import dev.jtc.runtime.broker.WorkerInfo;
@@ -82,6 +84,8 @@ public final class Worker {
     private static final Logger log = LoggerFactory.getLogger(Worker.class);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
     private static final Duration ACK_FLUSH_LIMIT = Duration.ofSeconds(10);
+    /** How long a job waits when the broker cannot say whether its limits allow it to run now. */
+    private static final Duration LIMITS_UNAVAILABLE_WAIT = Duration.ofSeconds(5);
 
     private final String id;
     private final Broker broker;
@@ -105,6 +109,7 @@ public final class Worker {
     private final AtomicLong fetchOrder = new AtomicLong();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private final Acknowledger acknowledger;
+    private final JobLimiter limiter;
     private final ExecutorService jobThreads;
     private final ScheduledExecutorService timers;
     private final ScheduledExecutorService watchdogs;
@@ -152,6 +157,7 @@ public final class Worker {
         this.queueOrder = new QueueOrder(config.queues(), config.weighted(), new SplittableRandom());
         this.slots = new Semaphore(config.concurrency());
         this.acknowledger = new Acknowledger(broker, id, listeners, Sleeper.SYSTEM);
+        this.limiter = new JobLimiter(broker, id, clock, config.heartbeatTtl());
         this.jobThreads = Executors.newFixedThreadPool(config.concurrency(), daemonThreads("jtc-job-" + id + "-"));
         this.timers = Executors.newScheduledThreadPool(1, daemonThreads("jtc-heartbeat-" + id + "-"));
         this.watchdogs = Executors.newScheduledThreadPool(1, daemonThreads("jtc-timeout-" + id + "-"));
@@ -476,9 +482,18 @@ public final class Worker {
         diagnostics.put(DiagnosticContext.JOB_ID, job.id());
         diagnostics.put(DiagnosticContext.JOB_NAME, job.name());
         ScheduledFuture<?> watchdog = null;
+        List<Lease> leases = List.of();
         try {
-            listeners.jobStarted(job);
             JobType type = jobTypes.get(job.name());
+            if (type != null && !type.limits().isNone()) {
+                JobLimiter.Admission admission = admit(job, type);
+                if (!admission.admitted()) {
+                    postpone(context, admission.waitUntil(), admission.reason());
+                    return;
+                }
+                leases = admission.leases();
+            }
+            listeners.jobStarted(job);
             if (type == null) {
                 reject(context, Failures.unknownJob(job, new UnknownJobException(job.name()).getMessage(), clock.instant()));
                 return;
@@ -490,6 +505,8 @@ public final class Worker {
                 runner.run(job.name(), job.payload(), context);
                 report(context, () -> acknowledger.submit(
                         new Outcome.Completed(job, Duration.ofNanos(System.nanoTime() - context.startedNanos()))));
+            } catch (AttemptPostponedException e) {
+                postpone(context, clock.instant().plus(e.delay()), e.getMessage());
             } catch (UnknownJobException e) {
                 reject(context, Failures.unknownJob(job, e.getMessage(), clock.instant()));
             } catch (PayloadException e) {
@@ -504,11 +521,42 @@ public final class Worker {
             if (watchdog != null) {
                 watchdog.cancel(false);
             }
+            releaseQuietly(leases);
             context.detach();
             Thread.interrupted(); // an interrupt meant for this job must not reach the next one
             diagnostics.remove(DiagnosticContext.JOB_ID);
             diagnostics.remove(DiagnosticContext.JOB_NAME);
             finished(context);
+        }
+    }
+
+    /** The limits' verdict on one attempt; while the broker cannot answer, the attempt waits a few seconds. */
+    private JobLimiter.Admission admit(JobMessage job, JobType type) {
+        try {
+            return limiter.admit(job, type);
+        } catch (RuntimeException e) {
+            log.warn("job {} ({}): cannot check its limits ({}); it waits {} and is tried again", job.id(), job.name(),
+                    Failures.reason(e), Durations.format(LIMITS_UNAVAILABLE_WAIT));
+            return new JobLimiter.Admission(List.of(), clock.instant().plus(LIMITS_UNAVAILABLE_WAIT),
+                    "its limits could not be checked: " + Failures.reason(e));
+        }
+    }
+
+    private void postpone(RunningJob context, Instant until, String reason) {
+        log.debug("job {} ({}) waits until {}: {}", context.id(), context.name(), until, reason);
+        report(context, () -> acknowledger.submit(new Outcome.Postponed(context.message(), until, reason)));
+    }
+
+    /** Gives back an attempt's leases; one the broker cannot take back now lapses by itself within the heartbeat TTL. */
+    private void releaseQuietly(List<Lease> leases) {
+        if (leases.isEmpty()) {
+            return;
+        }
+        try {
+            limiter.release(leases);
+        } catch (RuntimeException e) {
+            log.warn("worker {}: cannot give back the holds {} ({}); they lapse within {}", id, leases, Failures.reason(e),
+                    Durations.format(config.heartbeatTtl()));
         }
     }
 
@@ -604,6 +652,11 @@ public final class Worker {
         broker.heartbeat(new WorkerInfo(id, WorkerIdentity.host(), WorkerIdentity.pid(), config.queueNames(),
                 config.concurrency(), startedAt, now, busy), config.heartbeatTtl());
         aliveUntilMillis = now.plus(config.heartbeatTtl()).toEpochMilli();
+        List<Lease> lapsed = broker.renewLeases(limiter.held(), config.heartbeatTtl());
+        if (!lapsed.isEmpty()) {
+            log.warn("worker {}: the holds {} lapsed before this heartbeat renewed them (a pause longer than {}?);"
+                    + " another attempt may run beside them", id, lapsed, Durations.format(config.heartbeatTtl()));
+        }
     }
 
     private void heartbeatQuietly() {

@@ -35,6 +35,12 @@ public interface WorkerListener {
      */
     default void tickEnqueued(String task, Instant tick, Duration lag) {}
 
+    /**
+     * A job was held back before it ran (a limit, or a middleware postponed it) and waits until
+     * {@code runAt}; the attempt did not count.
+     */
+    default void jobPostponed(JobMessage job, Instant runAt, String reason) {}
+
     /** A job that had not finished when the shutdown grace ran out went back to its queue. */
     default void jobReleased(JobMessage job) {}
 
