@@ -156,6 +156,47 @@ class RedisWorkerProcessTest {
     }
 
     @Test
+    void threeWorkersTogetherHoldAConcurrencyLimitAndARateLimitFor20Seconds() throws Exception {
+        List<JobMessage> jobs = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            jobs.add(JobMessage.create(JobIds.next("default"), TestWorkerMain.LIMITED, "default", "{\"ms\":100}", "",
+                    clock.instant(), null, null));
+        }
+        int rated = TestWorkerMain.RATE * 20;
+        for (int i = 0; i < rated; i++) {
+            jobs.add(JobMessage.create(JobIds.next("default"), TestWorkerMain.RATED, "default", "{}", "", clock.instant(), null, null));
+        }
+        broker.enqueueAll(jobs);
+        WorkerProcess.Settings settings = new WorkerProcess.Settings(4, 500, 5_000, 1_000, 5_000, false);
+        for (String id : List.of("limits-1", "limits-2", "limits-3")) {
+            startWorker(id, settings);
+        }
+
+        await("every job to finish", Duration.ofSeconds(90), () -> recorded("test:done").size() >= jobs.size());
+
+        Map<String, Long> done = counts(recorded("test:done"));
+        assertEquals(jobs.size(), done.size());
+        assertTrue(done.values().stream().allMatch(n -> n == 1), "every job ran once");
+        assertEquals(Integer.toString(TestWorkerMain.MAX_CONCURRENCY), jedis.get("test:mostRunning"),
+                "12 slots over 3 workers, yet never more than the limit at once, and the limit reached");
+        List<Long> starts = recorded("test:rated").stream().map(Long::parseLong).sorted().toList();
+        assertEquals(rated, starts.size());
+        // The window is counted when the worker admits a start, and the job writes its time a moment
+        // later: 25 ms allows for that moment on a loaded machine, not for a start too many.
+        long window = TestWorkerMain.RATE_WINDOW.toMillis();
+        for (int i = TestWorkerMain.RATE; i < starts.size(); i++) {
+            long apart = starts.get(i) - starts.get(i - TestWorkerMain.RATE);
+            assertTrue(apart >= window - 25, (TestWorkerMain.RATE + 1) + " starts within " + apart + " ms, at " + i);
+        }
+        long took = starts.get(starts.size() - 1) - starts.get(0);
+        assertTrue(took >= (rated / TestWorkerMain.RATE - 1) * window - 25, rated + " rated starts took only " + took + " ms");
+        for (JobMessage job : jobs) {
+            assertEquals(Optional.of(JobState.COMPLETED), broker.status(job.id()));
+        }
+        assertEquals(List.of(), broker.failedJobs(0, 10));
+    }
+
+    @Test
     void sigtermFinishesShortJobsAndPutsLongOnesBackWithoutSpendingAnAttempt() throws Exception {
         List<JobMessage> shortJobs = enqueueSleeps(2, 300);
         List<JobMessage> longJobs = enqueueSleeps(2, 120_000);

@@ -1,6 +1,7 @@
 package dev.jtc.runtime.redis;
 
 import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.JobLimits;
 import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.ScheduledTask;
@@ -30,12 +31,22 @@ import redis.clients.jedis.exceptions.JedisDataException;
  *
  * <p>Jobs: {@code Sleep} with payload {@code {"ms":N}} records {@code test:started} and
  * {@code test:done} (lists of job ids) around an interruptible sleep; the task {@code Tick.every}
- * records its job id in {@code test:ticks}.
+ * records its job id in {@code test:ticks}. {@code Limited} ({@code maxConcurrency}
+ * {@link #MAX_CONCURRENCY}) sleeps like {@code Sleep} and counts how many of it run at once in
+ * {@code test:running}, the most ever in {@code test:mostRunning}; {@code Rated} (a rate limit of
+ * {@link #RATE} per {@link #RATE_WINDOW}) records when it started (epoch ms) in {@code test:rated}.
  */
 public final class TestWorkerMain {
 
     static final String SLEEP = "Sleep";
     static final String TICK = "Tick.every";
+    static final String LIMITED = "Limited";
+    static final String RATED = "Rated";
+    static final int MAX_CONCURRENCY = 3;
+    static final int RATE = 20;
+    static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+    private static final String COUNT_RUNNING = "local n = redis.call('INCR', KEYS[1])"
+            + " if n > tonumber(redis.call('GET', KEYS[2]) or '0') then redis.call('SET', KEYS[2], n) end return n";
     private static final Pattern MILLIS = Pattern.compile("\"ms\"\\s*:\\s*(\\d+)");
 
     private TestWorkerMain() {}
@@ -56,8 +67,12 @@ public final class TestWorkerMain {
         RedisBroker redis = RedisBroker.connect(url, namespace, clock);
         JedisPool records = new JedisPool(URI.create(url));
         JobRunner runner = (name, payload, context) -> run(records, name, payload, context);
-        List<JobType> types = List.of(new JobType(SLEEP, "default", 0, Duration.ZERO, JobType.DEFAULT_BACKOFF_BASE,
-                JobType.DEFAULT_BACKOFF_CAP, "", ""));
+        List<JobType> types = List.of(
+                new JobType(SLEEP, "default", 0, Duration.ZERO, JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", ""),
+                new JobType(LIMITED, "default", 0, Duration.ZERO, JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", "",
+                        JobLimits.NONE.withMaxConcurrency(MAX_CONCURRENCY)),
+                new JobType(RATED, "default", 0, Duration.ZERO, JobType.DEFAULT_BACKOFF_BASE, JobType.DEFAULT_BACKOFF_CAP, "", "",
+                        JobLimits.NONE.withRate(RATE, RATE_WINDOW)));
         List<ScheduledTask> tasks = ticks ? List.of(ScheduledTask.every(TICK, "1s", Duration.ofSeconds(1)).build()) : List.of();
         WorkerConfig config = WorkerConfig.builder()
                 .workerId(workerId)
@@ -96,6 +111,21 @@ public final class TestWorkerMain {
                 record(records, "test:done", context.id());
             }
             case TICK -> record(records, "test:ticks", context.id());
+            case LIMITED -> {
+                Matcher ms = MILLIS.matcher(payload);
+                try (Jedis jedis = records.getResource()) {
+                    jedis.eval(COUNT_RUNNING, List.of("test:running", "test:mostRunning"), List.of());
+                }
+                Thread.sleep(ms.find() ? Long.parseLong(ms.group(1)) : 0);
+                try (Jedis jedis = records.getResource()) {
+                    jedis.decr("test:running");
+                }
+                record(records, "test:done", context.id());
+            }
+            case RATED -> {
+                record(records, "test:rated", Long.toString(System.currentTimeMillis()));
+                record(records, "test:done", context.id());
+            }
             default -> throw new UnknownJobException(name);
         }
     }
