@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * which runs no job, has only the gauges):
  * <ul>
  *   <li>{@code jtc.jobs.completed}, {@code jtc.jobs.failed} (attempts that failed, retried or not),
- *       {@code jtc.jobs.retried}, {@code jtc.jobs.dead} (went to the failed set): counters tagged
+ *       {@code jtc.jobs.retried}, {@code jtc.jobs.dead} (went to the failed set), {@code jtc.jobs.postponed}
+ *       (held back by a limit or a middleware, the attempt not counted): counters tagged
  *       {@code job} and {@code queue};
  *   <li>{@code jtc.jobs.duration}: timer of completed attempts, tagged {@code job} and {@code queue};
  *   <li>{@code jtc.jobs.latency}: timer from when a job became ready to when it started, tagged {@code queue};
@@ -50,7 +51,7 @@ final class JtcMeters implements ProcessMetrics {
     private static final Logger log = LoggerFactory.getLogger(JtcMeters.class);
 
     /** The meters of one job name on one queue, looked up once. */
-    private record JobMeters(Counter completed, Counter failed, Counter retried, Counter dead, Timer duration) {}
+    private record JobMeters(Counter completed, Counter failed, Counter retried, Counter dead, Counter postponed, Timer duration) {}
 
     private final MeterRegistry registry;
     private final Broker broker;
@@ -102,6 +103,8 @@ final class JtcMeters implements ProcessMetrics {
                     Counter.builder("jtc.jobs.failed").description("Attempts that failed, retried or not").tags(tags).register(registry),
                     Counter.builder("jtc.jobs.retried").description("Failed attempts with a retry scheduled").tags(tags).register(registry),
                     Counter.builder("jtc.jobs.dead").description("Jobs moved to the failed set").tags(tags).register(registry),
+                    Counter.builder("jtc.jobs.postponed").description("Attempts held back by a limit or a middleware, not counted")
+                            .tags(tags).register(registry),
                     Timer.builder("jtc.jobs.duration").description("How long completed attempts ran").tags(tags).register(registry));
         });
     }
@@ -123,6 +126,11 @@ final class JtcMeters implements ProcessMetrics {
         JobMeters m = meters(job);
         m.completed().increment();
         m.duration().record(took);
+    }
+
+    @Override
+    public void jobPostponed(JobMessage job, Instant runAt, String reason) {
+        meters(job).postponed().increment();
     }
 
     @Override

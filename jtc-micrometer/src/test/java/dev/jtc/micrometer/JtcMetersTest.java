@@ -100,6 +100,10 @@ class JtcMetersTest {
         assertEquals(3, registry().get("jtc.jobs.duration").tags("job", "Ok", "queue", "mail").timer().count());
         double waited = registry().get("jtc.jobs.latency").tags("queue", "mail").timer().max(TimeUnit.SECONDS);
         assertTrue(waited >= 2, "enqueued 2 s in the past, so it waited at least that: " + waited);
+        metrics.jobPostponed(JobMessage.create(JobIds.next("mail"), "Ok", "mail", "{}", "", clock.instant(), null, null),
+                clock.instant().plusSeconds(1), "a limit");
+        assertEquals(1, count("jtc.jobs.postponed", "Ok", "mail"));
+        assertEquals(0, count("jtc.jobs.postponed", "Flaky", "mail"));
         metrics.tickEnqueued("Reports.daily", Instant.now().minusMillis(1500), Duration.ofMillis(1500));
         assertEquals(1.5, registry().get("jtc.scheduler.tick.lag").tags("task", "Reports.daily").timer().totalTime(TimeUnit.SECONDS));
     }

@@ -2,6 +2,8 @@ package dev.jtc.runtime;
 
 import dev.jtc.schedule.Durations;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -61,6 +63,26 @@ public record JobLimits(
     /** One attempt at a time per value of the payload field {@code field} (empty: one at a time for the job). */
     public JobLimits withoutOverlapping(String field) {
         return new JobLimits(maxConcurrency, rateCount, ratePer, limitKey, true, field);
+    }
+
+    /**
+     * The limits in a few words, as {@code list} and the dashboard show them:
+     * {@code "concurrency 5 per customerId, rate 50/1s per customerId, one at a time per orderId"};
+     * empty for none.
+     */
+    public String describe() {
+        String per = limitKey.isEmpty() ? "" : " per " + limitKey;
+        List<String> parts = new ArrayList<>(3);
+        if (maxConcurrency > 0) {
+            parts.add("concurrency " + maxConcurrency + per);
+        }
+        if (hasRate()) {
+            parts.add("rate " + rateCount + "/" + Durations.format(ratePer) + per);
+        }
+        if (withoutOverlapping) {
+            parts.add("one at a time" + (overlapKey.isEmpty() ? "" : " per " + overlapKey));
+        }
+        return String.join(", ", parts);
     }
 
     public boolean isNone() {

@@ -31,9 +31,10 @@ final class ListCommand implements Callable<Integer> {
         if (jobs.isEmpty()) {
             context.out.println("  none: annotate a class with @Job (or run: make job SendWelcomeEmail)");
         } else {
-            TextTable table = new TextTable("NAME", "QUEUE", "RETRIES", "TIMEOUT", "SCHEMA");
+            TextTable table = new TextTable("NAME", "QUEUE", "RETRIES", "TIMEOUT", "LIMITS", "SCHEMA");
             for (JobType job : jobs) {
-                table.row(job.name(), job.queue(), job.retries(), timeout(job), job.schema().isEmpty() ? "(no parameters)" : job.schema());
+                table.row(job.name(), job.queue(), job.retries(), timeout(job), job.limits().isNone() ? "-" : job.limits().describe(),
+                        job.schema().isEmpty() ? "(no parameters)" : job.schema());
             }
             table.print(context.out);
         }

@@ -6,7 +6,7 @@ import dev.jtc.schedule.Durations;
 import java.io.IOException;
 import java.util.List;
 
-/** Writes the application's {@code @Job} types as the field {@code jobs}: name, queue, retry policy, timeout, payload schema. */
+/** Writes the application's {@code @Job} types as the field {@code jobs}: name, queue, retry policy, timeout, limits, payload schema. */
 final class JobTypeJson {
 
     private JobTypeJson() {}
@@ -21,6 +21,7 @@ final class JobTypeJson {
             json.writeStringField("timeout", job.hasTimeout() ? Durations.format(job.timeout()) : null);
             json.writeStringField("backoffBase", Durations.format(job.backoffBase()));
             json.writeStringField("backoffCap", Durations.format(job.backoffCap()));
+            json.writeStringField("limits", job.limits().isNone() ? null : job.limits().describe());
             json.writeStringField("schema", job.schema());
             json.writeStringField("fingerprint", job.fingerprint());
             json.writeEndObject();

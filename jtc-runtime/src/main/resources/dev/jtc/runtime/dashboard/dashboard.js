@@ -281,13 +281,14 @@
 
   function renderJobTypes(jobs) {
     $('jobs').replaceChildren(table(
-      ['Job', 'Queue', {label: 'Retries', num: true}, 'Timeout', 'Backoff', 'Payload'],
+      ['Job', 'Queue', {label: 'Retries', num: true}, 'Timeout', 'Backoff', 'Limits', 'Payload'],
       jobs.map((j) => el('tr', {'data-job-type': j.name},
         el('td', {}, el('div', {class: 'job-name'}, j.name)),
         el('td', {}, code(j.queue)),
         num(j.retries),
         el('td', {}, j.timeout || el('span', {class: 'muted'}, 'none')),
         el('td', {}, `${j.backoffBase} … ${j.backoffCap}`),
+        el('td', {class: 'limits'}, j.limits || el('span', {class: 'muted'}, 'none')),
         el('td', {}, j.schema ? code(j.schema) : el('span', {class: 'muted'}, 'no parameters')))),
       'The application has no @Job classes.'));
   }

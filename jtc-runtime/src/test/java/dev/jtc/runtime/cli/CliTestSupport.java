@@ -3,6 +3,7 @@ package dev.jtc.runtime.cli;
 import dev.jtc.runtime.AppDefinition;
 import dev.jtc.runtime.JobContext;
 import dev.jtc.runtime.JobRunner;
+import dev.jtc.runtime.JobLimits;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.PayloadException;
 import dev.jtc.runtime.ScheduledTask;
@@ -33,7 +34,8 @@ final class CliTestSupport {
     }
 
     static final JobType SEND_MAIL = new JobType("SendMail", "mail", 5, Duration.ofSeconds(30), Duration.ofMillis(1),
-            Duration.ofMillis(5), "fp-mail", "userId:long,template:String");
+            Duration.ofMillis(5), "fp-mail", "userId:long,template:String",
+            JobLimits.NONE.withRate(100, Duration.ofSeconds(1)).withLimitKey("userId"));
     static final JobType REBUILD_INDEX = new JobType("RebuildIndex", "default", 0, JobType.NO_TIMEOUT, Duration.ofMillis(1),
             Duration.ofMillis(5), "fp-index", "");
     static final ScheduledTask HOURLY = ScheduledTask.cron("Reports.hourly", "0 * * * *", ZoneId.of("UTC"))

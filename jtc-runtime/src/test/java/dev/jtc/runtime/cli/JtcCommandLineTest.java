@@ -65,9 +65,9 @@ class JtcCommandLineTest {
 
         List<String> lines = cli.out().lines().toList();
         assertEquals("Jobs of ShopApp (2)", lines.get(0));
-        assertEquals("NAME          QUEUE    RETRIES  TIMEOUT  SCHEMA", lines.get(1));
-        assertEquals("SendMail      mail     5        30s      userId:long,template:String", lines.get(2));
-        assertEquals("RebuildIndex  default  0        none     (no parameters)", lines.get(3));
+        assertEquals("NAME          QUEUE    RETRIES  TIMEOUT  LIMITS                  SCHEMA", lines.get(1));
+        assertEquals("SendMail      mail     5        30s      rate 100/1s per userId  userId:long,template:String", lines.get(2));
+        assertEquals("RebuildIndex  default  0        none     -                       (no parameters)", lines.get(3));
         assertEquals("", lines.get(4));
         assertEquals("Scheduled tasks (3)", lines.get(5));
         String header = lines.get(6);
