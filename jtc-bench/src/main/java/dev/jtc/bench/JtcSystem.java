@@ -4,6 +4,7 @@ import dev.jtc.micrometer.MicrometerMetricsProvider;
 import dev.jtc.runtime.BrokerDispatcher;
 import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.Dispatcher.PendingDispatch;
+import dev.jtc.runtime.JobRunner;
 import dev.jtc.runtime.JobType;
 import dev.jtc.runtime.broker.Broker;
 import dev.jtc.runtime.broker.JobMessage;
@@ -36,15 +37,15 @@ final class JtcSystem implements QueueSystem {
     private final LoadOptions options;
     private final CpuMeter cpu;
     private final Clock clock = Clock.systemUTC();
-    private final boolean withMetrics;
+    private final JtcVariant variant;
 
     JtcSystem(String name, BrokerSource brokers, LoadOptions options, CpuMeter cpu) {
-        this(name, brokers, options, cpu, false);
+        this(name, brokers, options, cpu, JtcVariant.PLAIN);
     }
 
-    /** @param withMetrics whether each worker also has jtc-micrometer's meters listening, as with {@code --metrics-port} */
-    JtcSystem(String name, BrokerSource brokers, LoadOptions options, CpuMeter cpu, boolean withMetrics) {
-        this.withMetrics = withMetrics;
+    /** @param variant what each worker adds to the plain no-op job (meters, a middleware, a limit) */
+    JtcSystem(String name, BrokerSource brokers, LoadOptions options, CpuMeter cpu, JtcVariant variant) {
+        this.variant = variant;
         this.name = name;
         this.brokers = brokers;
         this.options = options;
@@ -149,7 +150,9 @@ final class JtcSystem implements QueueSystem {
     }
 
     /** Workers that are built but not started; each completed job goes to {@code counter}. */
-    private List<Worker> workers(Broker broker, NoOpJobRunner runner, CompletionCounter counter) {
+    private List<Worker> workers(Broker broker, JobRunner noop, CompletionCounter counter) {
+        JobRunner runner = variant.runner(noop);
+        JobType type = variant.jobType();
         WorkerListener counting = new WorkerListener() {
             @Override
             public void jobCompleted(JobMessage job, Duration took) {
@@ -165,8 +168,8 @@ final class JtcSystem implements QueueSystem {
                     .schedulerEnabled(false)
                     .shutdownGrace(Duration.ofSeconds(5))
                     .build();
-            Worker worker = new Worker(broker, runner, List.of(NOOP), List.of(), config, clock).addListener(counting);
-            if (withMetrics) {
+            Worker worker = new Worker(broker, runner, List.of(type), List.of(), config, clock).addListener(counting);
+            if (variant == JtcVariant.METRICS) {
                 // Closed with the JVM: one registry per worker and phase is a few kilobytes.
                 worker.addListener(new MicrometerMetricsProvider().create("bench", broker, clock));
             }

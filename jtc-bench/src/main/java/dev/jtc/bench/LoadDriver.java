@@ -119,7 +119,15 @@ public final class LoadDriver {
             }
             if (options.runs(LoadOptions.JTC_REDIS_METRICS)) {
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_REDIS_METRICS, BrokerSource.redis(port, clock), options, cpu,
-                        true), options));
+                        JtcVariant.METRICS), options));
+            }
+            for (Map.Entry<String, JtcVariant> workflow : List.of(Map.entry(LoadOptions.JTC_REDIS_MIDDLEWARE, JtcVariant.MIDDLEWARE),
+                    Map.entry(LoadOptions.JTC_REDIS_RATE_LIMITED, JtcVariant.RATE_LIMITED),
+                    Map.entry(LoadOptions.JTC_REDIS_CONCURRENCY_LIMITED, JtcVariant.CONCURRENCY_LIMITED))) {
+                if (options.runs(workflow.getKey())) {
+                    results.addAll(measure(new JtcSystem(workflow.getKey(), BrokerSource.redis(port, clock), options, cpu,
+                            workflow.getValue()), options));
+                }
             }
             if (options.runs(LoadOptions.JTC_MEMORY)) {
                 results.addAll(measure(new JtcSystem(LoadOptions.JTC_MEMORY, BrokerSource.inMemory(clock), options, cpu), options));

@@ -52,10 +52,16 @@ record LoadOptions(
     static final String JTC_REDIS_NO_HISTORY = "jtc-redis-no-history";
     /** jtc on Redis with the Micrometer meters of jtc-micrometer on the worker: their cost against jtc-redis. */
     static final String JTC_REDIS_METRICS = "jtc-redis-metrics";
+    /** jtc on Redis with one pass-through middleware around each attempt: its cost against jtc-redis. */
+    static final String JTC_REDIS_MIDDLEWARE = "jtc-redis-middleware";
+    /** jtc on Redis with a rate limit the load stays under: the cost of the check. */
+    static final String JTC_REDIS_RATE_LIMITED = "jtc-redis-rate-limited";
+    /** jtc on Redis with a concurrency limit above the workers' concurrency: the cost of the lease. */
+    static final String JTC_REDIS_CONCURRENCY_LIMITED = "jtc-redis-concurrency-limited";
     static final String JTC_MEMORY = "jtc-memory";
     static final String BULLMQ = "bullmq";
-    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_REDIS_NO_HISTORY, JTC_REDIS_METRICS, JTC_MEMORY,
-            BULLMQ);
+    static final List<String> ALL_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_REDIS_NO_HISTORY, JTC_REDIS_METRICS,
+            JTC_REDIS_MIDDLEWARE, JTC_REDIS_RATE_LIMITED, JTC_REDIS_CONCURRENCY_LIMITED, JTC_MEMORY, BULLMQ);
     /** What a run without {@code --systems} measures; the cost baselines run when asked for. */
     static final List<String> DEFAULT_SYSTEMS = List.of(FLOOR, JTC_REDIS, JTC_MEMORY, BULLMQ);
 
@@ -72,8 +78,9 @@ record LoadOptions(
               --workers N        jtc workers in one process (default 1)
               --consumers N      consumer threads of the plain-Redis baseline (default 2)
               --rates R1,R2      steady offered loads of the latency phases, jobs/s (default 1000,5000)
-              --systems a,b      of redis-floor,jtc-redis,jtc-redis-no-history,jtc-redis-metrics,jtc-memory,bullmq
-                                 (default: those but the two cost baselines, where they can run)
+              --systems a,b      of redis-floor,jtc-redis,jtc-redis-no-history,jtc-redis-metrics,
+                                 jtc-redis-middleware,jtc-redis-rate-limited,jtc-redis-concurrency-limited,jtc-memory,bullmq
+                                 (default: those but the cost baselines, where they can run)
               --out DIR          where the JSON and CSV results go (default target/bench-results)
               --bullmq FILE      the Node BullMQ driver to run as well (bench/bullmq/driver.mjs)
               --repeat N         rounds of all systems; the table shows each row's median round (default 1)

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -55,12 +56,24 @@ class LoadHarnessTest {
     @Test
     void jtcWithMetricsAndWithoutHistoryPhases() {
         try (JtcSystem jtc = new JtcSystem(LoadOptions.JTC_REDIS_METRICS, BrokerSource.redis(redis.port(), Clock.systemUTC()), options,
-                cpu, true)) {
+                cpu, JtcVariant.METRICS)) {
             checkPhases(jtc);
         }
         try (JtcSystem jtc = new JtcSystem(LoadOptions.JTC_REDIS_NO_HISTORY, BrokerSource.redis(redis.port(), Clock.systemUTC(),
                 dev.jtc.runtime.redis.RedisBrokerOptions.defaults().withHistory(false)), options, cpu)) {
             checkPhases(jtc);
+        }
+    }
+
+    @Test
+    void jtcWithAMiddlewareAndUnderLimitsPhases() {
+        for (Map.Entry<String, JtcVariant> variant : List.of(Map.entry(LoadOptions.JTC_REDIS_MIDDLEWARE, JtcVariant.MIDDLEWARE),
+                Map.entry(LoadOptions.JTC_REDIS_RATE_LIMITED, JtcVariant.RATE_LIMITED),
+                Map.entry(LoadOptions.JTC_REDIS_CONCURRENCY_LIMITED, JtcVariant.CONCURRENCY_LIMITED))) {
+            try (JtcSystem jtc = new JtcSystem(variant.getKey(), BrokerSource.redis(redis.port(), Clock.systemUTC()), options, cpu,
+                    variant.getValue())) {
+                checkPhases(jtc);
+            }
         }
     }
 
