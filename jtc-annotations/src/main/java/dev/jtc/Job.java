@@ -67,4 +67,34 @@ public @interface Job {
      * {@code @Job(backoffCap = "1h")}.
      */
     String backoffCap() default "10m";
+
+    /**
+     * Middleware that runs around every attempt of this job, in this order, inside the
+     * application's own ({@code @JtcApplication(middleware = ...)}). Each class implements
+     * {@code dev.jtc.runtime.JobMiddleware}. Example:
+     * {@code @Job(middleware = {LogAttempts.class, AuditTrail.class})}.
+     */
+    Class<?>[] middleware() default {};
+
+    /**
+     * The most attempts of this job running at once across every worker process; {@code 0} for no
+     * limit. An attempt over it waits without counting as an attempt. Example:
+     * {@code @Job(maxConcurrency = 5)}.
+     */
+    int maxConcurrency() default 0;
+
+    /**
+     * The most attempts of this job started in any window of the given length, across every
+     * worker process: {@code "<count>/<duration>"}. An attempt over it waits until the window
+     * allows it, without counting as an attempt. Empty for no limit. Example:
+     * {@code @Job(rateLimit = "100/1m")}.
+     */
+    String rateLimit() default "";
+
+    /**
+     * The payload parameter whose value keys {@link #maxConcurrency()} and {@link #rateLimit()}:
+     * each value gets limits of its own (per customer, per account). Empty: one limit over all the
+     * job's runs. Example: {@code @Job(rateLimit = "10/1s", limitKey = "customerId")}.
+     */
+    String limitKey() default "";
 }

@@ -34,4 +34,11 @@ public @interface JtcApplication {
      * Example: {@code generatedPackage = "com.acme.jobs.generated"}.
      */
     String generatedPackage() default "";
+
+    /**
+     * Middleware that runs around every attempt of every job and scheduled task, in this order,
+     * outside each job's own ({@code @Job(middleware = ...)}). Each class implements
+     * {@code dev.jtc.runtime.JobMiddleware}. Example: {@code middleware = TracingMiddleware.class}.
+     */
+    Class<?>[] middleware() default {};
 }

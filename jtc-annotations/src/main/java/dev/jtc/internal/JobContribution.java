@@ -27,6 +27,12 @@ public @interface JobContribution {
     String[] parameters();
 
     /**
+     * The job's own middleware ({@code @Job(middleware = ...)}), in order, by canonical name; empty
+     * when it has none. The application's dispatch table runs them around the job.
+     */
+    String[] middleware() default {};
+
+    /**
      * The job's source file, relative to the directory the class files were written to, or empty
      * when it was not a file; a later build of the same output drops a contribution whose source
      * is gone.

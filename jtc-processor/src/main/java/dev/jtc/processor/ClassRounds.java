@@ -3,6 +3,7 @@ package dev.jtc.processor;
 import dev.jtc.processor.model.AnnotationNames;
 import dev.jtc.processor.model.CompilationFiles;
 import dev.jtc.processor.model.JobDeclaration;
+import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.ModelReader;
 import dev.jtc.processor.model.OwnerDeclaration;
 import dev.jtc.processor.validation.ClassValidator;
@@ -55,7 +56,7 @@ final class ClassRounds {
         this.diagnostics = diagnostics;
         this.files = new CompilationFiles(environment);
         this.reader = new ModelReader(elements, environment.getTypeUtils());
-        this.validator = new ClassValidator(elements, files::fromSource);
+        this.validator = new ClassValidator(elements, environment.getTypeUtils(), files::fromSource);
         this.specs = new ClassSpecs(elements, files::sourceRelativeToClassOutput);
         this.writer = new SourceWriter(environment.getFiler());
     }
@@ -69,6 +70,7 @@ final class ClassRounds {
         collect(round, AnnotationNames.JOB, pendingJobs, false);
         collect(round, AnnotationNames.CRON, pendingOwners, true);
         collect(round, AnnotationNames.EVERY, pendingOwners, true);
+        checkOverlapOutsideJobs(round);
         boolean finalRound = round.processingOver();
         for (String name : List.copyOf(pendingJobs)) {
             TypeElement type = elements.getTypeElement(name);
@@ -133,6 +135,20 @@ final class ClassRounds {
             }
             if (seen.add((onMethods ? "owner " : "job ") + name)) {
                 pending.add(name);
+            }
+        }
+    }
+
+    /** {@code @WithoutOverlapping} means something on a job only; a job's own checks read it there. */
+    private void checkOverlapOutsideJobs(RoundEnvironment round) {
+        TypeElement annotationType = elements.getTypeElement(AnnotationNames.WITHOUT_OVERLAPPING);
+        if (annotationType == null) {
+            return;
+        }
+        for (Element element : round.getElementsAnnotatedWith(annotationType)) {
+            if (element instanceof TypeElement type && files.fromSource(type) && !Mirrors.has(type, AnnotationNames.JOB)) {
+                Mirrors.find(type, AnnotationNames.WITHOUT_OVERLAPPING)
+                        .ifPresent(overlap -> print(validator.withoutOverlappingOutsideJob(type, overlap)));
             }
         }
     }

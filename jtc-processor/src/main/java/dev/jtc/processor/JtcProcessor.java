@@ -36,7 +36,7 @@ public final class JtcProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Set.of(AnnotationNames.JOB, AnnotationNames.CRON, AnnotationNames.EVERY);
+        return Set.of(AnnotationNames.JOB, AnnotationNames.CRON, AnnotationNames.EVERY, AnnotationNames.WITHOUT_OVERLAPPING);
     }
 
     @Override

@@ -38,6 +38,11 @@ final class GoldenFilesTest {
         check("tasks");
     }
 
+    @Test
+    void middlewareAndLimits() {
+        check("middleware");
+    }
+
     private static void check(String app) {
         Compilation compilation = TestApps.compile(app);
         assertThat(compilation).succeededWithoutWarnings();

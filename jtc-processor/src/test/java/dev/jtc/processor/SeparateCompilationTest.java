@@ -70,6 +70,46 @@ final class SeparateCompilationTest {
             }
             """;
 
+    /** A library job with middleware of its own (a built-in one and one of the library's) and a limit. */
+    private static final String RESTOCK = """
+            package lib;
+
+            import dev.jtc.Job;
+            import dev.jtc.runtime.middleware.LogAttempts;
+            import jakarta.inject.Inject;
+            import java.util.List;
+            import java.util.concurrent.CopyOnWriteArrayList;
+
+            @Job(middleware = {LogAttempts.class, StockAudit.class}, maxConcurrency = 2)
+            public final class Restock {
+                public static final List<String> RAN = new CopyOnWriteArrayList<>();
+
+                @Inject public Restock() {}
+
+                void handle(String sku) {
+                    RAN.add("restock " + sku);
+                }
+            }
+            """;
+
+    private static final String STOCK_AUDIT = """
+            package lib;
+
+            import dev.jtc.runtime.Attempt;
+            import dev.jtc.runtime.JobMiddleware;
+            import jakarta.inject.Inject;
+
+            public final class StockAudit implements JobMiddleware {
+                @Inject public StockAudit() {}
+
+                @Override
+                public void handle(Attempt attempt) throws Exception {
+                    Restock.RAN.add("audit " + attempt.payload());
+                    attempt.proceed();
+                }
+            }
+            """;
+
     private static final String SHOP_APP = """
             package app;
 
@@ -156,6 +196,68 @@ final class SeparateCompilationTest {
             assertEquals(List.of("ada@example.com"), worker.ran("app.SendMail"));
             assertEquals(List.of("count"), worker.ran("lib.StockTasks"));
         }
+    }
+
+    @Test
+    void libraryJobsMiddlewareReachesTheApplicationsDispatchTable(@TempDir Path root) throws Exception {
+        Path librarySources = root.resolve("lib/src");
+        RealJavac.write(librarySources, "lib.Restock", RESTOCK);
+        RealJavac.write(librarySources, "lib.StockAudit", STOCK_AUDIT);
+        RealJavac.Result library = RealJavac.compile(RealJavac.sourcesIn(librarySources), root.resolve("lib/classes"),
+                root.resolve("lib/generated"), List.of(), "-g:none");
+        assertTrue(library.success(), library.diagnostics().toString());
+        assertEquals(List.of(), library.warnings());
+        String marker = RealJavac.read(root.resolve("lib/generated/dev/jtc/contributions/lib_Restock_Job.java"));
+        assertTrue(marker.contains("middleware = {\"dev.jtc.runtime.middleware.LogAttempts\", \"lib.StockAudit\"}"), marker);
+        Path jar = RealJavac.jar(root.resolve("lib/classes"), root.resolve("lib.jar"));
+
+        Path appSources = root.resolve("app/src");
+        RealJavac.write(appSources, "app.ShopApp", SHOP_APP);
+        RealJavac.write(appSources, "app.SendMail", SEND_MAIL);
+        RealJavac.Result app = RealJavac.compile(RealJavac.sourcesIn(appSources), root.resolve("app/classes"),
+                root.resolve("app/generated"), List.of(jar), "-g:none");
+        assertTrue(app.success(), app.diagnostics().toString());
+        assertEquals(List.of(), app.warnings());
+
+        String runner = RealJavac.read(root.resolve("app/generated/app/ShopAppJobRunner.java"));
+        assertTrue(runner.contains("case \"Restock\" -> Middleware.run(context, payload, () -> RestockCodec.run(component.restock(),"
+                + " payload, context), logAttempts, stockAudit);"), runner);
+        assertTrue(runner.contains("case \"SendMail\" -> SendMailCodec.run(component.sendMail(), payload, context);"),
+                "a job without middleware keeps its plain case: " + runner);
+        assertTrue(runner.contains("this.stockAudit = component.stockAudit();"), runner);
+        assertTrue(runner.contains("this.logAttempts = new LogAttempts();"), runner);
+        String component = RealJavac.read(root.resolve("app/generated/app/ShopAppComponent.java"));
+        assertTrue(component.contains("StockAudit stockAudit();"), component);
+
+        try (URLClassLoader classes = RealJavac.loader(root.resolve("app/classes"), jar)) {
+            Worker worker = new Worker(classes, "app.ShopApp");
+            worker.dispatchAndRun("restock", "cup");
+            assertEquals(List.of("audit {\"sku\":\"cup\"}", "restock cup"), worker.ran("lib.Restock"));
+            JobType restock = worker.definition.jobTypes().stream().filter(type -> type.name().equals("Restock")).findFirst()
+                    .orElseThrow();
+            assertEquals(2, restock.limits().maxConcurrency(), "the limits travel in the library's codec");
+        }
+    }
+
+    @Test
+    void libraryMiddlewareTheApplicationsPackageCannotSeeIsAnError(@TempDir Path root) {
+        Path librarySources = root.resolve("lib/src");
+        RealJavac.write(librarySources, "lib.Restock", RESTOCK);
+        RealJavac.write(librarySources, "lib.StockAudit", STOCK_AUDIT.replace("public final class StockAudit", "final class StockAudit"));
+        RealJavac.Result library = RealJavac.compile(RealJavac.sourcesIn(librarySources), root.resolve("lib/classes"),
+                root.resolve("lib/generated"), List.of());
+        assertTrue(library.success(), "the library cannot know where the application's classes go: " + library.diagnostics());
+        Path jar = RealJavac.jar(root.resolve("lib/classes"), root.resolve("lib.jar"));
+
+        Path appSources = root.resolve("app/src");
+        RealJavac.write(appSources, "app.ShopApp", SHOP_APP);
+        RealJavac.Result app = RealJavac.compile(RealJavac.sourcesIn(appSources), root.resolve("app/classes"),
+                root.resolve("app/generated"), List.of(jar));
+        assertFalse(app.success());
+        assertEquals(List.of("ERROR: [jtc:not-public] middleware lib.StockAudit, listed in @Job(middleware = ...) on lib.Restock,"
+                        + " is not public, but the generated classes are in package app and must call it: make it public"
+                        + " (ShopApp.java:5)"),
+                app.errors(), "the jar's class has no source to point at, so its error sits on the @JtcApplication");
     }
 
     @Test
@@ -292,7 +394,7 @@ final class SeparateCompilationTest {
     private static final class Worker {
         final CapturingDispatcher dispatcher = new CapturingDispatcher();
         private final ClassLoader classes;
-        private final AppDefinition definition;
+        final AppDefinition definition;
         private final Object jobs;
         private final JobRunner runner;
 

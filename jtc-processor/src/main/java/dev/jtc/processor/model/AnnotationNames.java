@@ -7,7 +7,9 @@ public final class AnnotationNames {
     public static final String CRON = "dev.jtc.Cron";
     public static final String EVERY = "dev.jtc.Every";
     public static final String APPLICATION = "dev.jtc.JtcApplication";
+    public static final String WITHOUT_OVERLAPPING = "dev.jtc.WithoutOverlapping";
     public static final String JOB_CONTEXT = "dev.jtc.runtime.JobContext";
+    public static final String JOB_MIDDLEWARE = "dev.jtc.runtime.JobMiddleware";
     public static final String JAKARTA_INJECT = "jakarta.inject.Inject";
     public static final String JAVAX_INJECT = "javax.inject.Inject";
     public static final String DAGGER_MODULE = "dagger.Module";

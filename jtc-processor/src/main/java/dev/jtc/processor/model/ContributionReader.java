@@ -84,7 +84,8 @@ public final class ContributionReader {
             leftovers.add(new Contributions.Leftover(job.getQualifiedName().toString(), "it is no longer annotated @Job"));
             return Optional.empty();
         }
-        return Optional.of(new Contributions.Job(marker, job, codec, string(mirror, "name"), strings(mirror, "parameters")));
+        return Optional.of(new Contributions.Job(marker, job, codec, string(mirror, "name"), strings(mirror, "parameters"),
+                strings(mirror, "middleware")));
     }
 
     private Optional<Contributions.Owner> owner(TypeElement marker, AnnotationMirror mirror, List<Contributions.Leftover> leftovers) {

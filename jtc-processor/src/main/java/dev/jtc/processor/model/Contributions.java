@@ -22,11 +22,15 @@ public record Contributions(List<Job> jobs, List<Owner> owners, List<Application
      * A {@code @Job} class, from its {@code @JobContribution} marker.
      *
      * @param parameters the payload parameter names of {@code handle}, as its source wrote them
+     * @param middleware the job's own middleware classes, in order, by canonical name (resolved,
+     *     and checked, where the application is built)
      */
-    public record Job(TypeElement marker, TypeElement job, TypeElement codec, String wireName, List<String> parameters) {
+    public record Job(TypeElement marker, TypeElement job, TypeElement codec, String wireName, List<String> parameters,
+            List<String> middleware) {
 
         public Job {
             parameters = List.copyOf(parameters);
+            middleware = List.copyOf(middleware);
         }
     }
 

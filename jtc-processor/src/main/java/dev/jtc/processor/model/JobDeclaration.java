@@ -1,15 +1,19 @@
 package dev.jtc.processor.model;
 
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * A class annotated {@code @Job}, as written: the annotation's attributes with their sources and
- * every method named {@code handle} it has, declared or inherited (validation decides whether
- * there is exactly one).
+ * A class annotated {@code @Job}, as written: the annotation's attributes with their sources, its
+ * {@code @WithoutOverlapping} if it has one, and every method named {@code handle} it has, declared
+ * or inherited (validation decides whether there is exactly one).
+ *
+ * @param middleware the classes of {@code middleware}, one entry per class literal as written
+ * @param overlap its {@code @WithoutOverlapping}, if present
  */
 public record JobDeclaration(
         TypeElement type,
@@ -20,9 +24,15 @@ public record JobDeclaration(
         Attribute<String> timeout,
         Attribute<String> backoffBase,
         Attribute<String> backoffCap,
+        List<Attribute<TypeMirror>> middleware,
+        Attribute<Integer> maxConcurrency,
+        Attribute<String> rateLimit,
+        Attribute<String> limitKey,
+        Optional<Overlap> overlap,
         List<Handle> handles) {
 
     public JobDeclaration {
+        middleware = List.copyOf(middleware);
         handles = List.copyOf(handles);
     }
 
@@ -34,6 +44,13 @@ public record JobDeclaration(
     public String qualifiedName() {
         return type.getQualifiedName().toString();
     }
+
+    /**
+     * The job's {@code @WithoutOverlapping}.
+     *
+     * @param key the payload parameter that keys it; empty for the whole job
+     */
+    public record Overlap(AnnotationMirror annotation, Attribute<String> key) {}
 
     /**
      * One {@code handle} method of the job.

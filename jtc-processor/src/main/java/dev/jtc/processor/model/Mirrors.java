@@ -14,6 +14,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
@@ -47,6 +48,17 @@ public final class Mirrors {
     public static boolean isJobContext(TypeMirror type) {
         return type.getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(AnnotationNames.JOB_CONTEXT);
+    }
+
+    /** The constructors of {@code type} that carry {@code @Inject} (jakarta or javax), in declaration order. */
+    public static List<ExecutableElement> injectConstructors(TypeElement type) {
+        List<ExecutableElement> constructors = new ArrayList<>();
+        for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+            if (has(constructor, AnnotationNames.JAKARTA_INJECT) || has(constructor, AnnotationNames.JAVAX_INJECT)) {
+                constructors.add(constructor);
+            }
+        }
+        return constructors;
     }
 
     public Attribute<String> string(AnnotationMirror mirror, String name) {

@@ -39,7 +39,8 @@ public final class ModelReader {
 
     public Optional<ApplicationDeclaration> application(TypeElement type) {
         return Mirrors.find(type, AnnotationNames.APPLICATION).map(mirror ->
-                new ApplicationDeclaration(type, mirror, mirrors.types(mirror, "modules"), mirrors.string(mirror, "generatedPackage")));
+                new ApplicationDeclaration(type, mirror, mirrors.types(mirror, "modules"), mirrors.string(mirror, "generatedPackage"),
+                        mirrors.types(mirror, "middleware")));
     }
 
     public Optional<JobDeclaration> job(TypeElement type) {
@@ -52,6 +53,12 @@ public final class ModelReader {
                 mirrors.string(mirror, "timeout"),
                 mirrors.string(mirror, "backoffBase"),
                 mirrors.string(mirror, "backoffCap"),
+                mirrors.types(mirror, "middleware"),
+                mirrors.integer(mirror, "maxConcurrency"),
+                mirrors.string(mirror, "rateLimit"),
+                mirrors.string(mirror, "limitKey"),
+                Mirrors.find(type, AnnotationNames.WITHOUT_OVERLAPPING)
+                        .map(overlap -> new JobDeclaration.Overlap(overlap, mirrors.string(overlap, "key"))),
                 handles(type)));
     }
 

@@ -84,6 +84,11 @@ public enum ScalarKind {
         return "read" + methodSuffix;
     }
 
+    /** Whether it is an array ({@code byte[]}, {@code int[]}, ...): a JSON array or base64, not one plain value. */
+    public boolean isArray() {
+        return typeName instanceof ArrayTypeName;
+    }
+
     public boolean isPrimitive() {
         return primitiveDefault != null;
     }

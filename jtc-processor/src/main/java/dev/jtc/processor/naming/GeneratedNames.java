@@ -5,8 +5,10 @@ import com.palantir.javapoet.NameAllocator;
 import dev.jtc.processor.model.AnnotationNames;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.lang.model.SourceVersion;
 
@@ -37,6 +39,9 @@ public final class GeneratedNames {
      */
     private static final Set<String> RESERVED_METHODS = Set.of("equals", "hashCode", "toString", "getClass", "notify",
             "notifyAll", "wait", "clone", "finalize", "jobs", "factory", "builder", "create");
+
+    /** The names in the dispatch table's code that a middleware field must not hide: its component and run's parameters. */
+    private static final Set<String> RUNNER_NAMES = Set.of("component", "runner", "name", "payload", "context");
 
     private final String targetPackage;
     private final String applicationName;
@@ -157,6 +162,53 @@ public final class GeneratedNames {
         }
         String method = name.toString();
         return SourceVersion.isKeyword(method) || RESERVED_METHODS.contains(method) ? method + "Job" : method;
+    }
+
+    /**
+     * The names of the application's middleware classes, each both its field in the dispatch table
+     * and (for an injected one) its method in the component: {@code com.acme.AuditTrail} gives
+     * {@code auditTrail}. The job and task methods in {@code taken} keep their names; a middleware
+     * that would meet one, another middleware of the same simple name, a reserved name or a name the
+     * dispatch table's code already uses ({@code component}, {@code context}, ...) gets
+     * {@code Middleware} appended ({@code auditTrailMiddleware}), then its package spelled in front
+     * ({@code comAcmeAuditTrail}), then a number. Give the classes in a stable order (by canonical
+     * name): a clash goes to the later one.
+     */
+    public static Map<ClassName, String> middlewareNames(List<ClassName> middleware, Set<String> taken) {
+        Set<String> used = new HashSet<>(taken);
+        used.addAll(RUNNER_NAMES);
+        Map<ClassName, String> names = new LinkedHashMap<>();
+        for (ClassName type : middleware) {
+            String simple = lowerCamel(flatName(type));
+            StringBuilder qualified = new StringBuilder();
+            for (String segment : type.packageName().split("\\.")) {
+                if (!segment.isEmpty()) {
+                    qualified.append(qualified.length() == 0 ? segment
+                            : Character.toUpperCase(segment.charAt(0)) + segment.substring(1));
+                }
+            }
+            qualified.append(qualified.length() == 0 ? simple : flatName(type));
+            List<String> candidates = List.of(simple, simple + "Middleware", qualified.toString());
+            String name = null;
+            for (String candidate : candidates) {
+                if (isFreeMemberName(candidate, used)) {
+                    name = candidate;
+                    break;
+                }
+            }
+            for (int suffix = 2; name == null; suffix++) {
+                String candidate = qualified.toString() + suffix;
+                name = isFreeMemberName(candidate, used) ? candidate : null;
+            }
+            used.add(name);
+            names.put(type, name);
+        }
+        return names;
+    }
+
+    private static boolean isFreeMemberName(String name, Set<String> used) {
+        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !RESERVED_METHODS.contains(name)
+                && !used.contains(name);
     }
 
     /** {@code Outer.Inner} as {@code Outer_Inner}. */

@@ -2,11 +2,13 @@ package dev.jtc.processor.validation;
 
 import dev.jtc.processor.model.AnnotationNames;
 import dev.jtc.processor.model.ApplicationDeclaration;
+import dev.jtc.processor.model.Attribute;
 import dev.jtc.processor.model.Contributions;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.PayloadTypeReader;
 import dev.jtc.processor.validation.NameRules.Claim;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +21,8 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -27,8 +31,9 @@ import javax.lang.model.util.Types;
 /**
  * The rules of the whole application, checked where it is assembled: the {@code @JtcApplication}
  * itself, and the contributions of every job and task, from this compilation, an earlier build
- * and dependency jars. Unique names, method names that do not clash, and classes the generated
- * package can reach.
+ * and dependency jars. Unique names, method names that do not clash, classes the generated
+ * package can reach, and middleware (the application's, and every job's as its contribution
+ * names it) that the generated dispatch table can make.
  *
  * <p>A class that came from a class file has no position javac could show, so its problems are
  * reported on the {@code @JtcApplication}, with the class named in the text.
@@ -50,11 +55,13 @@ public final class ApplicationValidator {
 
     private final Elements elements;
     private final Types types;
+    private final Mirrors mirrors;
     private final Predicate<Element> fromSource;
 
     public ApplicationValidator(Elements elements, Types types, Predicate<Element> fromSource) {
         this.elements = elements;
         this.types = types;
+        this.mirrors = new Mirrors(elements);
         this.fromSource = fromSource;
     }
 
@@ -96,12 +103,13 @@ public final class ApplicationValidator {
         }
         new NameRules(report, application == null ? "" : application.type().getSimpleName().toString()).check(claims);
         if (application != null) {
-            checkApplicationWide(report, application, contributions);
+            checkApplicationWide(report, application, contributions, finalRound);
         }
         return report;
     }
 
-    private void checkApplicationWide(Report report, ApplicationDeclaration application, Contributions contributions) {
+    private void checkApplicationWide(Report report, ApplicationDeclaration application, Contributions contributions,
+            boolean finalRound) {
         String appName = application.type().getQualifiedName().toString();
         if (contributions.jobs().isEmpty() && contributions.owners().isEmpty()) {
             report.warning(Message.NO_JOBS, application.type(), application.annotation(), null, appName);
@@ -118,6 +126,10 @@ public final class ApplicationValidator {
                             + " room for 65,535 constants");
         }
         String target = targetPackage(application);
+        MiddlewareRules middlewareRules = new MiddlewareRules(elements, types, report);
+        List<TypeElement> middleware = new ArrayList<>(middlewareRules.checkList(application.middleware(),
+                new MiddlewareRules.Listing(application.type(), application.annotation(), "@JtcApplication", appName), target,
+                finalRound, Report.APPLICATION));
         if (target == null) {
             return;
         }
@@ -130,6 +142,13 @@ public final class ApplicationValidator {
             injection.checkVisibleFrom(target, job.job(), annotation, description);
             checkPayloadVisible(report, job, annotation, target);
             bindings.check(job.job(), annotation, description);
+            middleware.addAll(checkJobMiddleware(report, middlewareRules, job, annotation, target));
+        }
+        Set<String> bound = new HashSet<>();
+        for (TypeElement used : middleware) {
+            if (bound.add(used.getQualifiedName().toString())) {
+                bindings.check(used, null, "middleware " + used.getQualifiedName());
+            }
         }
         for (Contributions.Owner owner : contributions.owners()) {
             if (!Mirrors.has(owner.owner(), AnnotationNames.JOB)) {
@@ -138,6 +157,37 @@ public final class ApplicationValidator {
                 bindings.check(owner.owner(), null, description);
             }
         }
+    }
+
+    /**
+     * The job's own middleware, as its contribution names it (the job may come from a library):
+     * each class must still exist and be middleware the generated package can make. Returns those
+     * that are.
+     */
+    private List<TypeElement> checkJobMiddleware(Report report, MiddlewareRules rules, Contributions.Job job,
+            AnnotationMirror annotation, String target) {
+        List<TypeElement> passed = new ArrayList<>();
+        if (job.middleware().isEmpty()) {
+            return passed;
+        }
+        List<Attribute<TypeMirror>> written = annotation == null ? List.of() : mirrors.types(annotation, "middleware");
+        String jobName = job.job().getQualifiedName().toString();
+        MiddlewareRules.Listing listing = new MiddlewareRules.Listing(job.job(), annotation, "@Job", jobName);
+        for (String name : job.middleware()) {
+            AnnotationValue value = written.stream()
+                    .filter(entry -> entry.value() != null && entry.value().getKind() == TypeKind.DECLARED
+                            && ((TypeElement) ((DeclaredType) entry.value()).asElement()).getQualifiedName().contentEquals(name))
+                    .map(Attribute::source)
+                    .findFirst()
+                    .orElse(null);
+            TypeElement type = elements.getTypeElement(name);
+            if (type == null) {
+                report.error(Message.MIDDLEWARE_GONE, job.job(), annotation, value, jobName, name, jobName);
+            } else if (rules.checkRecorded(type, value, listing, target)) {
+                passed.add(type);
+            }
+        }
+        return passed;
     }
 
     /** The generated dispatcher in {@code target} names every payload type in its method signatures. */

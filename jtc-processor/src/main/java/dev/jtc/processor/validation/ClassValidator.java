@@ -12,6 +12,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * The rules a {@code @Job} class or a class with scheduled methods must meet on its own, checked
@@ -22,11 +23,13 @@ import javax.lang.model.util.Elements;
 public final class ClassValidator {
 
     private final Elements elements;
+    private final Types types;
     private final Predicate<Element> fromSource;
 
     /** @param fromSource whether an element was compiled from source in this compilation */
-    public ClassValidator(Elements elements, Predicate<Element> fromSource) {
+    public ClassValidator(Elements elements, Types types, Predicate<Element> fromSource) {
         this.elements = elements;
+        this.types = types;
         this.fromSource = fromSource;
     }
 
@@ -39,8 +42,19 @@ public final class ClassValidator {
         Report report = new Report();
         new InjectionRules(elements, report).checkInjectable(job.type(), job.annotation(), "@Job class " + job.qualifiedName());
         new JobRules(elements, report, new AttributeRules(report), fromSource, finalRound).check(job);
+        new LimitRules(elements, report).check(job);
+        new MiddlewareRules(elements, types, report).checkList(job.middleware(),
+                new MiddlewareRules.Listing(job.type(), job.annotation(), "@Job", job.qualifiedName()), null, finalRound,
+                job.qualifiedName());
         companionName(report, job.type(), job.annotation(), GeneratedNames.codec(ClassName.get(job.type())), sourceTypes,
                 "@Job class " + job.qualifiedName());
+        return report;
+    }
+
+    /** A class with {@code @WithoutOverlapping} but without {@code @Job}, where it means nothing. */
+    public Report withoutOverlappingOutsideJob(TypeElement type, AnnotationMirror overlap) {
+        Report report = new Report();
+        new LimitRules(elements, report).checkNotAJob(type, overlap);
         return report;
     }
 

@@ -25,6 +25,40 @@ public enum Message {
                     + " not exceed it; raise backoffCap or lower backoffBase"),
     INVALID_RETRIES("invalid-retries",
             "retries = %d on %s is negative: write 0 for no retries, or how many retries may follow the first attempt"),
+    INVALID_MAX_CONCURRENCY("invalid-limit",
+            "maxConcurrency = %d on %s is negative: write 0 for no limit, or the most attempts that may run at once across"
+                    + " all workers"),
+    INVALID_RATE_LIMIT("invalid-limit",
+            "rateLimit \"%s\" on %s does not parse: %s. Write <count>/<duration>, e.g. \"100/1m\" (100 per minute) or"
+                    + " \"10/1s\""),
+    OVERLAP_WITHOUT_JOB("invalid-limit",
+            "@WithoutOverlapping on %s has no effect: it holds the attempts of a @Job class to one at a time, and %s is"
+                    + " not one; add @Job, or remove @WithoutOverlapping (a scheduled method skips overlapping ticks with"
+                    + " overlap = false)"),
+    UNKNOWN_LIMIT_KEY("invalid-limit-key", "%s on %s names no payload parameter of handle(...)%s: %s"),
+    LIMIT_KEY_NOT_SCALAR("invalid-limit-key",
+            "%s on %s names parameter '%s' of type %s, which has no plain value to key by: name a parameter that is a"
+                    + " String, a primitive or its box, an enum, a java.time value, UUID, BigDecimal or BigInteger (an id"
+                    + " rather than the object)"),
+    LIMIT_KEY_WITHOUT_LIMIT("invalid-limit-key",
+            "limitKey = \"%s\" on %s keys no limit: add maxConcurrency or rateLimit, or remove it"),
+    MIDDLEWARE_MISSING("invalid-middleware",
+            "a class listed in %s(middleware = ...) on %s does not exist: correct its name or its import, or remove it"
+                    + " from middleware"),
+    MIDDLEWARE_GONE("invalid-middleware",
+            "@Job class %s lists middleware %s, which is not on the class path: add the dependency that holds it, or"
+                    + " rebuild the module of %s"),
+    MIDDLEWARE_WITHOUT_RUNTIME("invalid-middleware",
+            "%s(middleware = ...) on %s lists middleware, but dev.jtc.runtime.JobMiddleware is not on the compile class"
+                    + " path: add the jtc-runtime dependency to this module, or remove middleware"),
+    NOT_MIDDLEWARE("invalid-middleware",
+            "%s is listed in %s(middleware = ...) on %s but does not implement dev.jtc.runtime.JobMiddleware: implement"
+                    + " it (public void handle(Attempt attempt) throws Exception), or remove it from middleware"),
+    MIDDLEWARE_NOT_CONSTRUCTIBLE("invalid-middleware",
+            "%s is listed in %s(middleware = ...) on %s, but the dispatch table cannot make it: %s"),
+    MIDDLEWARE_TWICE("invalid-middleware",
+            "%s is listed twice in %s(middleware = ...) on %s: each middleware runs once around an attempt; remove the"
+                    + " second"),
     CONFLICTING_SCHEDULES("conflicting-schedules",
             "%s has both @Cron and @Every: a method has one schedule; move one of them to a method of its own"),
     INVALID_SCHEDULED_METHOD("invalid-scheduled-method",

@@ -15,6 +15,7 @@ import javax.lang.model.element.Element;
  * @param jobs in a stable order: by package, then by name
  * @param tasks in a stable order: by owner, then by the owner's schedule order
  * @param schedules the owners' generated schedules, in the order of {@code tasks}
+ * @param middleware every middleware class some job or task runs through, once each, by canonical name
  * @param suppressedWarnings the lint categories the dispatcher, dispatch table and component
  *     suppress because they name deprecated code
  * @param workerSuppressedWarnings the same for the worker, which names only the modules the
@@ -28,6 +29,7 @@ public record ApplicationSpec(
         List<JobEntry> jobs,
         List<TaskEntry> tasks,
         List<ClassName> schedules,
+        List<MiddlewareEntry> middleware,
         List<ModuleSpec> modules,
         List<String> suppressedWarnings,
         List<String> workerSuppressedWarnings,
@@ -39,6 +41,7 @@ public record ApplicationSpec(
         jobs = List.copyOf(jobs);
         tasks = List.copyOf(tasks);
         schedules = List.copyOf(schedules);
+        middleware = List.copyOf(middleware);
         modules = List.copyOf(modules);
         suppressedWarnings = List.copyOf(suppressedWarnings);
         workerSuppressedWarnings = List.copyOf(workerSuppressedWarnings);
@@ -66,12 +69,14 @@ public record ApplicationSpec(
      * @param method its dispatch method in {@code <App>Jobs} and provision method in {@code <App>Component},
      *     from its name on the wire
      * @param parameters the payload parameters, as the codec's {@code encode} takes them
+     * @param middleware its chain, outermost first (the application's, then its own), by {@link MiddlewareEntry#name()}
      */
     public record JobEntry(String wireName, ClassName type, ClassName codec, String method, List<Parameter> parameters,
-            boolean varargs) {
+            boolean varargs, List<String> middleware) {
 
         public JobEntry {
             parameters = List.copyOf(parameters);
+            middleware = List.copyOf(middleware);
         }
     }
 
@@ -83,8 +88,24 @@ public record ApplicationSpec(
      *
      * @param runner the static method of {@code schedule} that runs one tick
      * @param method its provision method in {@code <App>Component}, from its name on the wire
+     * @param middleware its chain (the application's), by {@link MiddlewareEntry#name()}
      */
-    public record TaskEntry(String wireName, ClassName owner, ClassName schedule, String runner, String method) {}
+    public record TaskEntry(String wireName, ClassName owner, ClassName schedule, String runner, String method,
+            List<String> middleware) {
+
+        public TaskEntry {
+            middleware = List.copyOf(middleware);
+        }
+    }
+
+    /**
+     * One middleware class, of which the dispatch table holds one instance.
+     *
+     * @param injected whether it has an {@code @Inject} constructor, so the component makes it
+     *     (else the dispatch table calls its no-argument constructor)
+     * @param name its field in the dispatch table and, when injected, its method in the component
+     */
+    public record MiddlewareEntry(ClassName type, boolean injected, String name) {}
 
     /**
      * A Dagger module listed on the application.

@@ -9,16 +9,23 @@ import dev.jtc.processor.model.Contributions;
 import dev.jtc.processor.model.DaggerModules;
 import dev.jtc.processor.model.DaggerModules.Instance;
 import dev.jtc.processor.model.DeprecatedUses;
+import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.naming.GeneratedNames;
 import dev.jtc.processor.naming.GeneratedNames.MarkerKind;
 import dev.jtc.processor.validation.ApplicationValidator;
 import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
+import dev.jtc.processor.writing.ApplicationSpec.MiddlewareEntry;
 import dev.jtc.processor.writing.ApplicationSpec.ModuleSpec;
 import dev.jtc.processor.writing.ApplicationSpec.Parameter;
 import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -62,6 +69,10 @@ public final class ApplicationSpecs {
         List<Contributions.Job> jobContributions = new ArrayList<>(contributions.jobs());
         jobContributions.sort(Comparator.comparing((Contributions.Job job) -> packageOf(job.job()))
                 .thenComparing(Contributions.Job::wireName));
+        Middlewares middleware = middleware(application, contributions, deprecated, originating);
+        List<String> applicationChain = middleware.chain(application.middleware().stream()
+                .map(entry -> ((TypeElement) ((DeclaredType) entry.value()).asElement()).getQualifiedName().toString())
+                .toList());
         List<JobEntry> jobs = new ArrayList<>();
         for (Contributions.Job job : jobContributions) {
             ExecutableElement encode = ApplicationValidator.encode(job.codec());
@@ -73,8 +84,10 @@ public final class ApplicationSpecs {
                 deprecated.type(type);
             }
             deprecated.element(job.job());
+            List<String> chain = new ArrayList<>(applicationChain);
+            chain.addAll(middleware.chain(job.middleware()));
             jobs.add(new JobEntry(job.wireName(), ClassName.get(job.job()), ClassName.get(job.codec()),
-                    GeneratedNames.methodName(job.wireName()), parameters, encode.isVarArgs()));
+                    GeneratedNames.methodName(job.wireName()), parameters, encode.isVarArgs(), chain));
             originating.add(job.job());
         }
 
@@ -88,7 +101,7 @@ public final class ApplicationSpecs {
             schedules.add(schedule);
             for (int i = 0; i < owner.tasks().size(); i++) {
                 tasks.add(new TaskEntry(owner.tasks().get(i), ownerName, schedule, owner.runners().get(i),
-                        GeneratedNames.methodName(owner.tasks().get(i))));
+                        GeneratedNames.methodName(owner.tasks().get(i)), applicationChain));
             }
             deprecated.element(owner.owner());
             if (!originating.contains(owner.owner())) {
@@ -114,9 +127,51 @@ public final class ApplicationSpecs {
             originating.add(type);
         }
         ClassName applicationName = ClassName.get(application.type());
-        return new ApplicationSpec(names, applicationName, jobs, tasks, schedules, modules, deprecated.warnings(),
-                passedModules.warnings(), originating, GeneratedNames.marker(applicationName, MarkerKind.APPLICATION),
-                sourceOf.apply(application.type()));
+        return new ApplicationSpec(names, applicationName, jobs, tasks, schedules, middleware.entries(), modules,
+                deprecated.warnings(), passedModules.warnings(), originating,
+                GeneratedNames.marker(applicationName, MarkerKind.APPLICATION), sourceOf.apply(application.type()));
+    }
+
+    /** The application's middleware classes, each named once, and the chains that use them by those names. */
+    private record Middlewares(List<MiddlewareEntry> entries, Map<String, String> names) {
+
+        /** {@code classes}, by canonical name, as the names of their fields in the dispatch table. */
+        List<String> chain(List<String> classes) {
+            return classes.stream().map(names::get).toList();
+        }
+    }
+
+    /**
+     * Every middleware class of the application and of its jobs, by canonical name, named so that
+     * no job or task method changes.
+     */
+    private Middlewares middleware(ApplicationDeclaration application, Contributions contributions, DeprecatedUses deprecated,
+            List<Element> originating) {
+        Map<String, TypeElement> classes = new TreeMap<>();
+        for (Attribute<TypeMirror> entry : application.middleware()) {
+            TypeElement type = (TypeElement) ((DeclaredType) entry.value()).asElement();
+            classes.put(type.getQualifiedName().toString(), type);
+        }
+        for (Contributions.Job job : contributions.jobs()) {
+            job.middleware().forEach(name -> classes.computeIfAbsent(name, elements::getTypeElement));
+        }
+        Set<String> taken = new HashSet<>();
+        contributions.jobs().forEach(job -> taken.add(GeneratedNames.methodName(job.wireName())));
+        contributions.owners().forEach(owner -> owner.tasks().forEach(task -> taken.add(GeneratedNames.methodName(task))));
+        List<ClassName> types = classes.values().stream().map(ClassName::get).toList();
+        Map<ClassName, String> allocated = GeneratedNames.middlewareNames(types, taken);
+        List<MiddlewareEntry> entries = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        for (TypeElement type : classes.values()) {
+            ClassName name = ClassName.get(type);
+            entries.add(new MiddlewareEntry(name, !Mirrors.injectConstructors(type).isEmpty(), allocated.get(name)));
+            names.put(type.getQualifiedName().toString(), allocated.get(name));
+            deprecated.element(type);
+            if (!originating.contains(type)) {
+                originating.add(type);
+            }
+        }
+        return new Middlewares(entries, names);
     }
 
     private String packageOf(Element element) {

@@ -8,6 +8,7 @@ import dev.jtc.processor.model.JobDeclaration.Handle;
 import dev.jtc.processor.model.Mirrors;
 import dev.jtc.processor.model.OwnerDeclaration;
 import dev.jtc.processor.model.PayloadTypeReader;
+import dev.jtc.processor.model.RateLimit;
 import dev.jtc.processor.model.TaskDeclaration;
 import dev.jtc.processor.model.TaskDeclaration.TaskKind;
 import dev.jtc.processor.naming.GeneratedNames;
@@ -25,10 +26,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 
@@ -99,10 +102,27 @@ public final class ClassSpecs {
                 handle.method().isVarArgs(),
                 schema.toString(),
                 fingerprint(schema.toString()),
+                limits(job),
+                job.middleware().stream()
+                        .map(middleware -> ClassName.get((TypeElement) ((DeclaredType) middleware.value()).asElement()))
+                        .toList(),
                 deprecated.warnings(),
                 GeneratedNames.marker(type, MarkerKind.JOB),
                 sourceOf.apply(job.type()),
                 job.type());
+    }
+
+    private static JobSpec.Limits limits(JobDeclaration job) {
+        String rateText = job.rateLimit().value();
+        RateLimit rate = rateText.isEmpty() ? null : RateLimit.parse(rateText);
+        Optional<JobDeclaration.Overlap> overlap = job.overlap();
+        return new JobSpec.Limits(
+                job.maxConcurrency().value(),
+                rate == null ? 0 : rate.count(),
+                rate == null ? Duration.ZERO : rate.per(),
+                job.limitKey().value(),
+                overlap.isPresent(),
+                overlap.map(present -> present.key().value()).orElse(""));
     }
 
     public ScheduleSpec schedule(OwnerDeclaration owner) {

@@ -1,6 +1,7 @@
 package dev.jtc.processor.writing;
 
 import static dev.jtc.processor.writing.SourceFiles.JOB_CONTEXT;
+import static dev.jtc.processor.writing.SourceFiles.JOB_LIMITS;
 import static dev.jtc.processor.writing.SourceFiles.JOB_TYPE;
 import static dev.jtc.processor.writing.SourceFiles.OPTIONAL;
 import static dev.jtc.processor.writing.SourceFiles.PAYLOAD_EXCEPTION;
@@ -74,9 +75,7 @@ public final class CodecWriter {
                         .build())
                 .addField(FieldSpec.builder(JOB_TYPE, "TYPE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("Job {@code $L}, on queue {@code $L}.\n", job.wireName(), job.queue())
-                        .initializer("new $T(JOB_NAME, $S, $L, $L, $L, $L, FINGERPRINT, SCHEMA)", JOB_TYPE, job.queue(), job.retries(),
-                                timeout(job.timeout()), backoff(job.backoffBase(), JobTypeDefaults.BASE),
-                                backoff(job.backoffCap(), JobTypeDefaults.CAP))
+                        .initializer(jobType(job))
                         .build())
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addMethod(encode(job, recordMethodNames))
@@ -149,6 +148,33 @@ public final class CodecWriter {
                 .returns(typed)
                 .addStatement("return new $T<>(TYPE, $T::decode)", TYPED_JOB, job.codec())
                 .build();
+    }
+
+    /** {@code new JobType(JOB_NAME, ...)}, with the job's limits last when it has any. */
+    private static CodeBlock jobType(JobSpec job) {
+        CodeBlock attributes = CodeBlock.of("JOB_NAME, $S, $L, $L, $L, $L, FINGERPRINT, SCHEMA", job.queue(), job.retries(),
+                timeout(job.timeout()), backoff(job.backoffBase(), JobTypeDefaults.BASE),
+                backoff(job.backoffCap(), JobTypeDefaults.CAP));
+        return job.limits().isNone() ? CodeBlock.of("new $T($L)", JOB_TYPE, attributes)
+                : CodeBlock.of("new $T($L, $L)", JOB_TYPE, attributes, limits(job.limits()));
+    }
+
+    /** {@code JobLimits.NONE.withMaxConcurrency(5).withRate(100, Duration.ofMinutes(1))}: only the limits declared. */
+    private static CodeBlock limits(JobSpec.Limits limits) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.NONE", JOB_LIMITS);
+        if (limits.maxConcurrency() > 0) {
+            code.add(".withMaxConcurrency($L)", limits.maxConcurrency());
+        }
+        if (limits.rateCount() > 0) {
+            code.add(".withRate($L, $L)", limits.rateCount(), SourceFiles.durationCode(limits.ratePer()));
+        }
+        if (!limits.limitKey().isEmpty()) {
+            code.add(".withLimitKey($S)", limits.limitKey());
+        }
+        if (limits.withoutOverlapping()) {
+            code.add(".withoutOverlapping($S)", limits.overlapKey());
+        }
+        return code.build();
     }
 
     private static CodeBlock timeout(Duration timeout) {

@@ -15,6 +15,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
+import dev.jtc.processor.writing.ApplicationSpec.MiddlewareEntry;
 import dev.jtc.processor.writing.ApplicationSpec.ModuleSpec;
 import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import java.util.ArrayList;
@@ -24,9 +25,10 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes {@code <App>Component}, the Dagger component over the application's modules: a
  * provision method per job and per scheduled task, named after it (unscoped, so a new instance
- * per run; a class with several tasks has several methods), the typed dispatcher, and a factory that binds the runtime's dispatcher, clock and
- * settings so modules and jobs can inject them. Dagger writes {@code Dagger<App>Component} from
- * it in the next round.
+ * per run; a class with several tasks has several methods), one per middleware class with an
+ * {@code @Inject} constructor (called once, by the dispatch table), the typed dispatcher, and a
+ * factory that binds the runtime's dispatcher, clock and settings so modules and jobs can inject
+ * them. Dagger writes {@code Dagger<App>Component} from it in the next round.
  */
 public final class ComponentWriter {
 
@@ -61,6 +63,15 @@ public final class ComponentWriter {
                     .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .returns(task.owner())
                     .build());
+        }
+        for (MiddlewareEntry middleware : app.middleware()) {
+            if (middleware.injected()) {
+                type.addMethod(MethodSpec.methodBuilder(middleware.name())
+                        .addJavadoc("The middleware {@link $T}, made once for the dispatch table.\n", middleware.type())
+                        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                        .returns(middleware.type())
+                        .build());
+            }
         }
         type.addMethod(MethodSpec.methodBuilder("jobs")
                 .addJavadoc("The typed dispatcher of the application's jobs.\n")

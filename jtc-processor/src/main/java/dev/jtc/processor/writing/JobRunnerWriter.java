@@ -11,6 +11,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jtc.processor.writing.ApplicationSpec.JobEntry;
+import dev.jtc.processor.writing.ApplicationSpec.MiddlewareEntry;
 import dev.jtc.processor.writing.ApplicationSpec.TaskEntry;
 import dev.jtc.schedule.Names;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ import javax.lang.model.element.Modifier;
  * case per job (its codec decodes and calls {@code handle} on a fresh instance from the
  * component) and one per scheduled task (its schedule calls the method). No reflection: every
  * call is written out.
+ *
+ * <p>A job or task with middleware (the application's, then its own) runs inside it:
+ * {@code Middleware.run(context, payload, () -> ShipOrderCodec.run(...), logAttempts, auditTrail)},
+ * with one instance of each middleware class, made when the table is.
  *
  * <p>Beside it, the static {@code validatePayload}: a {@code switch} from each job's name to its
  * codec's {@code decode}, which the command line calls (through the worker's
@@ -52,7 +57,9 @@ public final class JobRunnerWriter {
     public JavaFile write(ApplicationSpec app) {
         ClassName runnerClass = app.names().jobRunner();
         ClassName component = app.names().component();
-        List<Case> cases = cases(app);
+        boolean split = app.jobs().size() + app.tasks().size() > CASES_PER_METHOD;
+        // The parts of a split table are static classes: they reach the middleware through the runner.
+        List<Case> cases = cases(app, split ? "runner." : "");
         MethodSpec.Builder run = MethodSpec.methodBuilder("run")
                 .addJavadoc("Runs one attempt of the job or task named {@code name}, on an instance made for this run.\n")
                 .addAnnotation(Override.class)
@@ -68,13 +75,24 @@ public final class JobRunnerWriter {
         TypeSpec.Builder runner = SourceFiles.suppress(annotated, app.suppressedWarnings())
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(JOB_RUNNER)
-                .addField(component, "component", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("A dispatch table whose job and task instances come from {@code component}.\n")
-                        .addModifiers(Modifier.PUBLIC)
-                        .addParameter(component, "component")
-                        .addStatement("this.component = component")
-                        .build());
+                .addField(component, "component", Modifier.PRIVATE, Modifier.FINAL);
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addJavadoc("A dispatch table whose job and task instances come from {@code component}.\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(component, "component")
+                .addStatement("this.component = component");
+        if (!app.middleware().isEmpty()) {
+            constructor.addComment("the middleware, made once and shared by every run");
+        }
+        for (MiddlewareEntry middleware : app.middleware()) {
+            runner.addField(middleware.type(), middleware.name(), Modifier.PRIVATE, Modifier.FINAL);
+            if (middleware.injected()) {
+                constructor.addStatement("this.$N = component.$N()", middleware.name(), middleware.name());
+            } else {
+                constructor.addStatement("this.$N = new $T()", middleware.name(), middleware.type());
+            }
+        }
+        runner.addMethod(constructor.build());
         MethodSpec.Builder validate = MethodSpec.methodBuilder("validatePayload")
                 .addJavadoc("Decodes {@code payload} as the job named {@code name} decodes it, and runs nothing: what\n"
                         + "{@code enqueue} checks before it sends a payload.\n\n"
@@ -85,7 +103,7 @@ public final class JobRunnerWriter {
                 .addParameter(String.class, "payload")
                 .addException(PAYLOAD_EXCEPTION)
                 .addException(UNKNOWN_JOB);
-        if (cases.size() <= CASES_PER_METHOD) {
+        if (!split) {
             run.addCode(nameSwitch(cases, Case::call));
             runner.addMethod(run.build());
             validate.addCode(nameSwitch(cases, Case::validation));
@@ -101,10 +119,12 @@ public final class JobRunnerWriter {
                     + "enough for the JIT to compile it.\n", cases.size(), parts);
             run.beginControlFlow("switch ($T.tablePart(name, $L))", NAMES, parts);
             validate.beginControlFlow("switch ($T.tablePart(name, $L))", NAMES, parts);
+            boolean middleware = !app.middleware().isEmpty();
             for (int i = 0; i < parts; i++) {
-                run.addStatement("case $L -> Part$L.run(component, name, payload, context)", i, i);
+                run.addStatement(middleware ? "case $L -> Part$L.run(this, component, name, payload, context)"
+                        : "case $L -> Part$L.run(component, name, payload, context)", i, i);
                 validate.addStatement("case $L -> Part$L.validatePayload(name, payload)", i, i);
-                runner.addType(partClass("Part" + i, component, byPart.get(i)));
+                runner.addType(partClass("Part" + i, middleware ? runnerClass : null, component, byPart.get(i)));
             }
             run.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
             validate.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow();
@@ -116,18 +136,34 @@ public final class JobRunnerWriter {
         return SourceFiles.file(runnerClass.packageName(), withOrigins.build());
     }
 
-    private static List<Case> cases(ApplicationSpec app) {
+    /** @param middlewareOwner what the middleware fields are reached through: empty, or {@code runner.} */
+    private static List<Case> cases(ApplicationSpec app, String middlewareOwner) {
         List<Case> cases = new ArrayList<>();
         for (JobEntry job : app.jobs()) {
             cases.add(new Case(job.wireName(), "jobs declared in " + job.type().packageName(),
-                    CodeBlock.of("$T.run(component.$N(), payload, context)", job.codec(), job.method()),
+                    withMiddleware(CodeBlock.of("$T.run(component.$N(), payload, context)", job.codec(), job.method()),
+                            job.middleware(), middlewareOwner),
                     CodeBlock.of("$T.decode(payload)", job.codec())));
         }
         for (TaskEntry task : app.tasks()) {
             cases.add(new Case(task.wireName(), "tasks declared in " + task.owner().canonicalName(),
-                    CodeBlock.of("$T.$N(component.$N(), context)", task.schedule(), task.runner(), task.method()), null));
+                    withMiddleware(CodeBlock.of("$T.$N(component.$N(), context)", task.schedule(), task.runner(), task.method()),
+                            task.middleware(), middlewareOwner),
+                    null));
         }
         return cases;
+    }
+
+    /**
+     * {@code call} as it is, or run inside its middleware chain:
+     * {@code Middleware.run(context, payload, () -> call, logAttempts, auditTrail)}.
+     */
+    private static CodeBlock withMiddleware(CodeBlock call, List<String> chain, String middlewareOwner) {
+        if (chain.isEmpty()) {
+            return call;
+        }
+        List<CodeBlock> fields = chain.stream().map(name -> CodeBlock.of("$L$N", middlewareOwner, name)).toList();
+        return CodeBlock.of("$T.run(context, payload, () -> $L, $L)", SourceFiles.MIDDLEWARE, call, CodeBlock.join(fields, ", "));
     }
 
     /** {@code switch (name)} with a case per entry that has a call in {@code call}, grouped under one-line comments. */
@@ -148,12 +184,16 @@ public final class JobRunnerWriter {
         return code.addStatement("default -> throw new $T(name)", UNKNOWN_JOB).endControlFlow().build();
     }
 
-    private static TypeSpec partClass(String name, ClassName component, List<Case> cases) {
+    /** @param runner the runner's class when the calls need its middleware, else null */
+    private static TypeSpec partClass(String name, ClassName runner, ClassName component, List<Case> cases) {
+        MethodSpec.Builder run = MethodSpec.methodBuilder("run").addModifiers(Modifier.STATIC);
+        if (runner != null) {
+            run.addParameter(runner, "runner");
+        }
         return TypeSpec.classBuilder(name)
                 .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addMethod(MethodSpec.methodBuilder("run")
-                        .addModifiers(Modifier.STATIC)
+                .addMethod(run
                         .addParameter(component, "component")
                         .addParameter(String.class, "name")
                         .addParameter(String.class, "payload")

@@ -28,6 +28,9 @@ public final class MarkerWriter {
                 .addMember("codec", "$S", job.codec().canonicalName())
                 .addMember("name", "$S", job.wireName())
                 .addMember("parameters", strings(job.payload().stream().map(JobSpec.Argument::name).toList()));
+        if (!job.middleware().isEmpty()) {
+            annotation.addMember("middleware", strings(job.middleware().stream().map(ClassName::canonicalName).toList()));
+        }
         return marker(job.marker(), annotation, job.source(), job.originatingElement(),
                 CodeBlock.of("Contributes job {@code $L} ({@code $L}) to the application built with it.\n", job.wireName(),
                         job.type().canonicalName()));

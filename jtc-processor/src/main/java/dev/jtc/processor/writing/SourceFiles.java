@@ -18,6 +18,8 @@ final class SourceFiles {
     static final ClassName PAYLOAD_READER = ClassName.get("dev.jtc.runtime.codec", "PayloadReader");
     static final ClassName PAYLOAD_EXCEPTION = ClassName.get("dev.jtc.runtime", "PayloadException");
     static final ClassName JOB_TYPE = ClassName.get("dev.jtc.runtime", "JobType");
+    static final ClassName JOB_LIMITS = ClassName.get("dev.jtc.runtime", "JobLimits");
+    static final ClassName MIDDLEWARE = ClassName.get("dev.jtc.runtime", "Middleware");
     static final ClassName TYPED_JOB = ClassName.get("dev.jtc.runtime", "TypedJob");
     static final ClassName JOB_HANDLE = ClassName.get("dev.jtc.runtime", "JobHandle");
     static final ClassName JOB_CONTEXT = ClassName.get("dev.jtc.runtime", "JobContext");

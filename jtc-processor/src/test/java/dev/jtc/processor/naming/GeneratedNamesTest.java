@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.palantir.javapoet.ClassName;
 import dev.jtc.processor.naming.GeneratedNames.MarkerKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 final class GeneratedNamesTest {
@@ -71,5 +74,23 @@ final class GeneratedNamesTest {
         assertEquals("defaultJob", GeneratedNames.methodName("default"));
         assertEquals("waitJob", GeneratedNames.methodName("wait"));
         assertEquals("jobsJob", GeneratedNames.methodName("jobs"));
+    }
+
+    @Test
+    void middlewareNamesGiveWayToJobsAndToEachOtherInOrder() {
+        ClassName audit = ClassName.get("com.acme", "AuditTrail");
+        ClassName otherAudit = ClassName.get("com.acme.billing", "AuditTrail");
+        ClassName thirdAudit = ClassName.get("org.acme", "AuditTrail");
+        ClassName logAttempts = ClassName.get("dev.jtc.runtime.middleware", "LogAttempts");
+        ClassName context = ClassName.get("com.acme", "Context");
+        ClassName jobs = ClassName.get("com.acme", "Jobs");
+        Map<ClassName, String> names = GeneratedNames.middlewareNames(List.of(audit, otherAudit, thirdAudit, logAttempts, context, jobs),
+                Set.of("logAttempts"));
+        assertEquals("auditTrail", names.get(audit));
+        assertEquals("auditTrailMiddleware", names.get(otherAudit), "the second of one simple name");
+        assertEquals("orgAcmeAuditTrail", names.get(thirdAudit), "the third spells its package");
+        assertEquals("logAttemptsMiddleware", names.get(logAttempts), "a job or task method keeps its name");
+        assertEquals("contextMiddleware", names.get(context), "a parameter of the dispatch table's run method");
+        assertEquals("jobsMiddleware", names.get(jobs), "a method the component has");
     }
 }

@@ -103,7 +103,7 @@ final class ApplicationLimitsTest {
                 ApplicationDeclaration application = new ModelReader(elements, processingEnv.getTypeUtils()).application(app).orElseThrow();
                 List<Contributions.Job> contributed = new ArrayList<>();
                 for (int i = 0; i < jobs; i++) {
-                    contributed.add(new Contributions.Job(job, job, codec, "ping-" + i, List.of()));
+                    contributed.add(new Contributions.Job(job, job, codec, "ping-" + i, List.of(), List.of()));
                 }
                 List<String> taskNames = new ArrayList<>();
                 for (int i = 0; i < tasks; i++) {
