@@ -16,9 +16,10 @@ import dev.jtc.sample.payments.PaymentsModule;
  * {@code invoices}) and its scheduled tasks in {@link BackOfficeTasks}. The stock-keeping jobs
  * ({@code ReserveStock}, {@code RestockProduct}) and tasks ({@code InventoryTasks}) come from the
  * library module {@code jtc-sample-inventory}: the processor finds them on the class path, and
- * the application only lists the library's Dagger module.
+ * the application only lists the library's Dagger module. Every job and task runs inside
+ * {@link SlowAttemptAlarm}, the shop's own middleware.
  */
-@JtcApplication(modules = {MailModule.class, PaymentsModule.class, InventoryModule.class})
+@JtcApplication(modules = {MailModule.class, PaymentsModule.class, InventoryModule.class}, middleware = SlowAttemptAlarm.class)
 public final class ShopApp {
 
     private ShopApp() {}

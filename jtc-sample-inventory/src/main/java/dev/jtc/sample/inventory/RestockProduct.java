@@ -1,6 +1,7 @@
 package dev.jtc.sample.inventory;
 
 import dev.jtc.Job;
+import dev.jtc.WithoutOverlapping;
 import dev.jtc.runtime.JobContext;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -9,9 +10,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Books a supplier's delivery of one product into the {@link Warehouse}: the orders waiting for
  * it are served first, the rest goes on the shelf. The sample's supplier delivers at once; a real
- * one would be asked here and the job retried until the goods arrive.
+ * one would be asked here and the job retried until the goods arrive. Deliveries of one product
+ * are booked one at a time ({@link WithoutOverlapping} by {@code sku}), across every worker.
  */
 @Job(queue = "inventory", retries = 5, timeout = "30s", backoffBase = "2s", backoffCap = "5m")
+@WithoutOverlapping(key = "sku")
 public final class RestockProduct {
 
     private static final Logger log = LoggerFactory.getLogger(RestockProduct.class);

@@ -1,8 +1,10 @@
 package dev.jtc.sample.payments;
 
 import dev.jtc.Job;
+import dev.jtc.WithoutOverlapping;
 import dev.jtc.runtime.DispatchOptions;
 import dev.jtc.runtime.JobContext;
+import dev.jtc.runtime.middleware.LogAttempts;
 import dev.jtc.sample.ShopAppJobs;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -20,8 +22,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Its wire name is set explicitly ({@code charge-payment}), so the class can be renamed
  * without stranding charges already queued.
+ *
+ * <p>The card gateway takes at most 20 charges a second from the shop, so every worker together
+ * starts at most 20 per second ({@code rateLimit}); two charges of one order never run at once
+ * ({@link WithoutOverlapping}); and every attempt is logged with its outcome ({@link LogAttempts}).
  */
-@Job(name = "charge-payment", queue = "payments", retries = 4, timeout = "20s", backoffBase = "1s", backoffCap = "1m")
+@Job(name = "charge-payment", queue = "payments", retries = 4, timeout = "20s", backoffBase = "1s", backoffCap = "1m",
+        rateLimit = "20/1s", middleware = LogAttempts.class)
+@WithoutOverlapping(key = "orderId")
 public final class ChargePayment {
 
     private static final Logger log = LoggerFactory.getLogger(ChargePayment.class);
