@@ -121,15 +121,39 @@ final class JobLimiter {
         return clock.instant().plusMillis(millis / 2 + ThreadLocalRandom.current().nextLong(millis + 1));
     }
 
-    /** Gives back the leases of an attempt that ended. */
+    /**
+     * Gives back the leases of an attempt that ended. They stop being renewed at once, so one the
+     * broker cannot take back now lapses within the lease TTL; the first failure is rethrown after
+     * every lease was tried.
+     */
     void release(List<Lease> leases) {
+        leases.forEach(held::remove);
+        RuntimeException failed = null;
         for (Lease lease : leases) {
-            held.remove(lease);
-            broker.releaseLease(lease);
+            try {
+                broker.releaseLease(lease);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 
-    /** Every lease held by a running attempt, to renew with the heartbeat. */
+    /** Renews every held lease for another TTL; returns those that had lapsed, which are no longer renewed. */
+    List<Lease> renew() {
+        if (held.isEmpty()) {
+            return List.of();
+        }
+        List<Lease> lapsed = broker.renewLeases(List.copyOf(held), leaseTtl);
+        lapsed.forEach(held::remove);
+        return lapsed;
+    }
+
+    /** Every lease held by a running attempt. */
     List<Lease> held() {
         return List.copyOf(held);
     }

@@ -652,7 +652,7 @@ public final class Worker {
         broker.heartbeat(new WorkerInfo(id, WorkerIdentity.host(), WorkerIdentity.pid(), config.queueNames(),
                 config.concurrency(), startedAt, now, busy), config.heartbeatTtl());
         aliveUntilMillis = now.plus(config.heartbeatTtl()).toEpochMilli();
-        List<Lease> lapsed = broker.renewLeases(limiter.held(), config.heartbeatTtl());
+        List<Lease> lapsed = limiter.renew();
         if (!lapsed.isEmpty()) {
             log.warn("worker {}: the holds {} lapsed before this heartbeat renewed them (a pause longer than {}?);"
                     + " another attempt may run beside them", id, lapsed, Durations.format(config.heartbeatTtl()));
