@@ -312,14 +312,7 @@ public final class InMemoryBroker implements Broker {
             failures++;
             count(record.message.queue(), clock.instant(), 0, 1);
             record.history.add(failure);
-            record.workerId = null;
-            record.message = record.message.withRunAt(retryAt); // the next attempt's run-at, as Redis records it
-            if (retryAt.isAfter(clock.instant())) {
-                schedule(record, retryAt);
-            } else {
-                makeReady(record, false);
-                changed.signalAll();
-            }
+            waitUntil(record, retryAt);
         } finally {
             lock.unlock();
         }
@@ -334,17 +327,23 @@ public final class InMemoryBroker implements Broker {
             if (record == null) {
                 return;
             }
-            record.workerId = null;
-            record.message = record.message.withAttempt(record.message.attempt() - 1).withRunAt(runAt);
-            if (runAt.isAfter(clock.instant())) {
-                schedule(record, runAt);
-            } else {
-                makeReady(record, false);
-            }
-            changed.signalAll();
+            record.message = record.message.withAttempt(record.message.attempt() - 1);
+            waitUntil(record, runAt);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A job taken back from its worker waits until {@code at}: scheduled, or at the tail of its queue if that time has come. */
+    private void waitUntil(JobRecord record, Instant at) {
+        record.workerId = null;
+        record.message = record.message.withRunAt(at); // the next attempt's run-at, as Redis records it
+        if (at.isAfter(clock.instant())) {
+            schedule(record, at);
+        } else {
+            makeReady(record, false);
+        }
+        changed.signalAll(); // also for a later time: blocked fetchers recompute when to wake up, as in Redis
     }
 
     // --- limits ----------------------------------------------------------------------------------
